@@ -1,0 +1,184 @@
+"""The dossier schema: a negotiation described as data.
+
+A dossier names the parties (with every alias a report uses for them), the
+issues with their outcome scales and signal phrases, the regions and region
+groups, the cue lexicons the extractor matches, and the analyst's forecast
+assumptions. Models are strict (``extra="forbid"``) so a typo is an error,
+not a silently ignored key.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+_CODE = re.compile(r"^[A-Za-z][A-Za-z0-9_\-]*$")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class TokenPattern(_Strict):
+    """A spaCy Matcher pattern given as data, e.g. ``[{"LOWER": "ready"}, {"LOWER": "to"}]``."""
+
+    id: str | None = None
+    pattern: list[dict[str, Any]]
+
+
+LexiconEntry = str | TokenPattern
+
+
+class Party(_Strict):
+    code: str
+    name: str
+    aliases: list[str] = Field(default_factory=list)  # names, capitals, institutions
+    people: list[str] = Field(default_factory=list)  # leaders and officials, surnames included
+    titles: list[str] = Field(default_factory=list)  # "the Russian president"
+    adjectives: list[str] = Field(default_factory=list)  # "Russian" (+ officials/negotiators)
+    capability: float | None = Field(default=None, ge=0, le=1)  # forecast assumption
+
+    @field_validator("code")
+    @classmethod
+    def _code(cls, v: str) -> str:
+        if not _CODE.match(v):
+            raise ValueError(f"party code {v!r} must be letters, digits, _ or -")
+        return v
+
+
+class Outcome(_Strict):
+    code: str
+    label: str | None = None
+    phrases: list[LexiconEntry] = Field(default_factory=list)
+    position: float | None = Field(default=None, ge=0, le=100)  # forecast scale 0..100
+
+
+class Issue(_Strict):
+    code: str
+    label: str
+    about: str | None = None
+    ordinal: bool = False  # outcomes are listed in order from one pole to the other
+    outcomes: list[Outcome] = Field(default_factory=list)
+    cues: list[LexiconEntry] = Field(default_factory=list)  # issue named, outcome unclear
+    regional: bool = False  # claims carry regions (territory, recognition)
+
+    @model_validator(mode="after")
+    def _unique_outcomes(self) -> Issue:
+        seen: set[str] = set()
+        for o in self.outcomes:
+            if o.code in seen:
+                raise ValueError(f"outcome {o.code!r} listed twice in issue {self.code!r}")
+            seen.add(o.code)
+        return self
+
+    def outcome_codes(self) -> list[str]:
+        return [o.code for o in self.outcomes]
+
+    def rank(self, outcome: str | None) -> int | None:
+        """Position of ``outcome`` on the ordinal scale, or None."""
+        if not self.ordinal or outcome is None:
+            return None
+        codes = self.outcome_codes()
+        return codes.index(outcome) if outcome in codes else None
+
+
+class Region(_Strict):
+    code: str  # ISO 3166-2
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    area_km2: float | None = None
+    population: int | None = None
+    country: str | None = None
+    # names that are also a city or a river: only count with "region/oblast/province"
+    # or as part of a list of regions (Donetsk, Dnipro, Kherson ...)
+    homonyms: list[str] = Field(default_factory=list)
+
+
+class RegionGroup(_Strict):
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    members: list[str]
+
+
+class Forecast(_Strict):
+    """The analyst's assumptions for the forecast models (documented, editable)."""
+
+    salience: dict[str, dict[str, float]] = Field(default_factory=dict)  # party -> issue -> 0..1
+    notes: str | None = None
+
+
+class Dossier(_Strict):
+    name: str
+    title: str
+    version: str = "1"
+    description: str | None = None
+    parties: list[Party]
+    issues: list[Issue]
+    regions: list[Region] = Field(default_factory=list)
+    groups: list[RegionGroup] = Field(default_factory=list)
+    lexicons: dict[str, list[LexiconEntry]] = Field(default_factory=dict)
+    forecast: Forecast = Field(default_factory=Forecast)
+    sources: list[str] = Field(default_factory=list)  # where the facts come from
+
+    @model_validator(mode="after")
+    def _cross_check(self) -> Dossier:
+        problems: list[str] = []
+        for kind, codes in (
+            ("party", [p.code for p in self.parties]),
+            ("issue", [i.code for i in self.issues]),
+            ("region", [r.code for r in self.regions]),
+        ):
+            dupes = sorted({c for c in codes if codes.count(c) > 1})
+            if dupes:
+                problems.append(f"{kind} codes listed twice: {', '.join(dupes)}")
+        region_codes = {r.code for r in self.regions}
+        for g in self.groups:
+            unknown = [m for m in g.members if m not in region_codes]
+            if unknown:
+                problems.append(f"group {g.name!r} names unknown regions: {', '.join(unknown)}")
+        party_codes = {p.code for p in self.parties}
+        issue_codes = {i.code for i in self.issues}
+        for party, per_issue in self.forecast.salience.items():
+            if party not in party_codes:
+                problems.append(f"forecast.salience names unknown party {party!r}")
+            for issue, value in per_issue.items():
+                if issue not in issue_codes:
+                    problems.append(f"forecast.salience.{party} names unknown issue {issue!r}")
+                if not 0 <= value <= 1:
+                    problems.append(f"forecast.salience.{party}.{issue} must be within 0..1")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    # -- lookups -----------------------------------------------------------
+    def party(self, code: str) -> Party:
+        for p in self.parties:
+            if p.code == code:
+                return p
+        raise KeyError(code)
+
+    def issue(self, code: str) -> Issue:
+        for i in self.issues:
+            if i.code == code:
+                return i
+        raise KeyError(code)
+
+    def region(self, code: str) -> Region:
+        for r in self.regions:
+            if r.code == code:
+                return r
+        raise KeyError(code)
+
+    def party_codes(self) -> list[str]:
+        return [p.code for p in self.parties]
+
+    def issue_codes(self) -> list[str]:
+        return [i.code for i in self.issues]
+
+    def group_members(self, name: str) -> list[str]:
+        for g in self.groups:
+            if g.name == name or name in g.aliases:
+                return list(g.members)
+        raise KeyError(name)

@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from parley.dossier import builtin_dossiers, load_dossier
+from parley.errors import DossierError
+
+GUIDELINE_PARTIES = {"RU", "UA", "US", "EUROPE", "NATO", "CN", "BR", "TR", "SA", "AFRICA", "UN"}
+GUIDELINE_ISSUES = {
+    "territory", "recognition", "ceasefire", "nato_membership", "neutrality", "foreign_troops", "dmz",
+    "army_limits", "security_guarantees", "sanctions", "nato_posture", "talks", "legitimacy",
+    "agreement_form", "humanitarian", "black_sea", "nuclear_plant", "eu_membership", "culture_rights",
+    "reparations", "accountability", "elections", "military_aid", "referendum", "relations",
+}
+
+
+def test_builtin_dossier_has_guideline_parties_and_issues(dossier):
+    assert "russia-ukraine" in builtin_dossiers()
+    assert set(dossier.party_codes()) == GUIDELINE_PARTIES
+    assert set(dossier.issue_codes()) == GUIDELINE_ISSUES
+
+
+def test_territory_scale_is_ordered_from_ukraine_to_russia(dossier):
+    territory = dossier.issue("territory")
+    assert territory.ordinal
+    assert territory.rank("ua_control") < territory.rank("freeze") < territory.rank("ru_control")
+
+
+def test_builtin_dossier_has_every_oblast_and_the_groups(dossier):
+    codes = {r.code for r in dossier.regions if r.code.startswith("UA-")}
+    assert len(codes) == 27
+    assert set(dossier.group_members("Donbass")) == {"UA-14", "UA-09"}
+    assert set(dossier.group_members("the four regions")) == {"UA-14", "UA-09", "UA-23", "UA-65"}
+    assert dossier.region("UA-14").area_km2 == 26517
+
+
+@pytest.mark.parametrize(
+    ("yaml_text", "expected"),
+    [
+        ("name: x\ntitle: y\nparties: []\nissues: []\nbogus: 1\n", ":5: bogus: Extra inputs are not permitted"),
+        ("name: x\ntitle: y\nparties:\n  - code: RU\nissues: []\n", ":4: parties[0].name: Field required"),
+        ("name: x\ntitle: y\nparties: []\nissues: [\n", "invalid YAML"),
+        (
+            "name: x\ntitle: y\nparties: []\nissues: []\nregions: []\ngroups:\n  - name: g\n    members: [UA-99]\n",
+            "unknown regions: UA-99",
+        ),
+    ],
+)
+def test_invalid_dossier_names_file_line_and_problem(tmp_path: Path, yaml_text: str, expected: str):
+    f = tmp_path / "bad.yaml"
+    f.write_text(yaml_text)
+    with pytest.raises(DossierError) as info:
+        load_dossier(f)
+    assert "bad.yaml" in str(info.value)
+    assert expected in str(info.value)
+
+
+def test_missing_dossier_file_is_a_clear_error(tmp_path: Path):
+    with pytest.raises(DossierError, match="no such dossier file"):
+        load_dossier(tmp_path / "nope.yaml")
