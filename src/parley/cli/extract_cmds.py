@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import click
 
@@ -16,6 +18,7 @@ from parley.ingest import iter_reports
 
 CLAIM_COLUMNS = ["doc", "start", "end", "actor", "act", "issue", "outcome", "regions", "hedged",
                  "conditional", "when", "source_kind", "source_count", "rule", "text"]
+CONTROL_COLUMNS = ["doc", "start", "end", "holder", "regions", "share", "source_kind", "text"]
 
 
 @main.command("extract")
@@ -27,35 +30,70 @@ CLAIM_COLUMNS = ["doc", "start", "end", "actor", "act", "issue", "outcome", "reg
 def extract_cmd(paths: tuple[str, ...], dossier: str | None, date: dt.date | None,
                 outlet: str | None, fmt: str) -> None:
     """Extract claims and control facts from report files or directories."""
-    d = load_dossier(dossier)
+    d = load_dossier(dossier)  # an invalid dossier is a DossierError: one line, exit code
     records: list[dict] = []
     failed = 0
-    for item in iter_reports(paths, date=date, outlet=outlet):
-        if isinstance(item, InputError):
-            error_line(str(item))
-            failed += 1
-            continue
-        if item.date is None:
-            warn(f"{item.path or item.doc}: no date (claims carry no report date; use --date)")
-        result = extract_report(item, dossier=d)
-        for w in result.warnings:
-            warn(f"{item.doc}: {w}")
-        batch = [c.to_dict() for c in result.claims] + [f.to_dict() for f in result.controls]
-        if fmt == "jsonl":
-            emit(batch, "jsonl")  # stream as we go
-        else:
-            records.extend(batch)
-    if fmt != "jsonl":
-        if fmt == "table":
-            emit([r for r in records if r["type"] == "claim"], fmt, columns=CLAIM_COLUMNS, title="claims")
-            controls = [r for r in records if r["type"] == "control"]
-            if controls:
-                emit(controls, fmt, columns=["doc", "holder", "regions", "share", "source_kind", "text"],
-                     title="control facts")
-        else:
-            emit(records, fmt, columns=CLAIM_COLUMNS + ["holder", "share"] if fmt == "csv" else None)
+    with _progress() as tick:
+        for item in iter_reports(paths, date=date, outlet=outlet):
+            tick()
+            if isinstance(item, InputError):
+                error_line(str(item))
+                failed += 1
+                continue
+            name = item.path or item.doc
+            if item.date is None:
+                warn(f"{name}: no date (claims carry no report date; use --date)")
+            try:
+                result = extract_report(item, dossier=d)
+            except Exception as exc:  # noqa: BLE001 - one bad report must not stop the batch
+                error_line(f"{name}: extraction failed: {type(exc).__name__}: {exc}")
+                failed += 1
+                continue
+            _collect(result, item.doc, fmt, records)
+    _emit_records(records, fmt)
     if failed:
         sys.exit(1)
+
+
+@contextmanager
+def _progress() -> Iterator[Callable[[], None]]:
+    """A spinner with a count on stderr, only when stderr is a terminal (never in pipes,
+    logs or tests)."""
+    if not sys.stderr.isatty():
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn
+
+    with Progress(SpinnerColumn(), TextColumn("extracting: {task.completed} reports"),
+                  console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("extract", total=None)
+        yield lambda: progress.advance(task)
+
+
+def _collect(result, doc: str, fmt: str, records: list[dict]) -> None:
+    for w in result.warnings:
+        warn(f"{doc}: {w}")
+    batch = [c.to_dict() for c in result.claims] + [f.to_dict() for f in result.controls]
+    if fmt == "jsonl":
+        emit(batch, "jsonl")  # stream as we go: a long run shows results early
+    else:
+        records.extend(batch)
+
+
+def _emit_records(records: list[dict], fmt: str) -> None:
+    if fmt == "jsonl":
+        return
+    if fmt == "table":
+        emit([r for r in records if r["type"] == "claim"], fmt, columns=CLAIM_COLUMNS,
+             title="claims")
+        controls = [r for r in records if r["type"] == "control"]
+        if controls:
+            emit(controls, fmt, columns=CONTROL_COLUMNS, title="control facts")
+    elif fmt == "csv":
+        emit(records, fmt, columns=["type", *CLAIM_COLUMNS[:-1], "holder", "share", "text"])
+    else:
+        emit(records, fmt)
 
 
 @main.command("eval")

@@ -38,6 +38,9 @@ class Party(_Strict):
     people: list[str] = Field(default_factory=list)  # leaders and officials, surnames included
     titles: list[str] = Field(default_factory=list)  # "the Russian president"
     adjectives: list[str] = Field(default_factory=list)  # "Russian" (+ officials/negotiators)
+    # the party's own publications (outlet names or domains, e.g. "kremlin.ru"): in
+    # them an unattributed stance, "the President" or "we" is the party's own
+    outlets: list[str] = Field(default_factory=list)
     capability: float | None = Field(default=None, ge=0, le=1)  # forecast assumption
 
     @field_validator("code")
@@ -63,6 +66,9 @@ class Issue(_Strict):
     outcomes: list[Outcome] = Field(default_factory=list)
     cues: list[LexiconEntry] = Field(default_factory=list)  # issue named, outcome unclear
     regional: bool = False  # claims carry regions (territory, recognition)
+    # the outcome meant when only a cue names the issue ("recognise" alone: legal
+    # recognition); None leaves such claims without an outcome
+    default_outcome: str | None = None
 
     @model_validator(mode="after")
     def _unique_outcomes(self) -> Issue:
@@ -71,6 +77,10 @@ class Issue(_Strict):
             if o.code in seen:
                 raise ValueError(f"outcome {o.code!r} listed twice in issue {self.code!r}")
             seen.add(o.code)
+        if self.default_outcome is not None and self.default_outcome not in seen:
+            raise ValueError(
+                f"default_outcome {self.default_outcome!r} is not an outcome of {self.code!r}"
+            )
         return self
 
     def outcome_codes(self) -> list[str]:

@@ -33,15 +33,13 @@ class Sentence:
 def line_breaks(doc: Doc) -> Doc:
     """A token after a line break starts a sentence; one inside a line after a
     sentencizer boundary stays as the sentencizer set it."""
-    for i, token in enumerate(doc):
-        if i == 0:
-            token.is_sent_start = True
-            continue
-        prev = doc[i - 1]
-        if "\n" in prev.text_with_ws[len(prev.text) :] or "\n" in prev.text:
+    prev = None
+    for token in doc:
+        if prev is None or "\n" in prev.whitespace_ or "\n" in prev.text:
             token.is_sent_start = True
         elif token.is_space and "\n" in token.text:
             token.is_sent_start = False
+        prev = token
     return doc
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
+import re
 from pathlib import Path
+from typing import BinaryIO
 
 from charset_normalizer import from_bytes
 
@@ -11,41 +14,103 @@ from parley.errors import InputError
 from parley.ingest.report import Report
 from parley.ingest.text import report_from_text
 
-MAX_BYTES = 20 * 1024 * 1024  # larger files are refused: no news report is that long
+# Larger inputs are refused before reading them: no news report, saved page or
+# feed export is that long, and a runaway file must not exhaust memory.
+MAX_BYTES = 20 * 1024 * 1024
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_XML_DECL = re.compile(rb"""\A\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._-]+)""", re.I
+)
+# Magic numbers of common binary formats that would otherwise "decode" as cp1252.
+BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"PK\x03\x04", b"\x1f\x8b", b"GIF8", b"\xff\xd8\xff", b"BZh",
+                 b"\x7fELF", b"SQLite format 3")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def declared_encoding(data: bytes) -> str | None:
+    """The encoding the bytes declare: a BOM, an XML declaration, or an HTML meta charset."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name
+    head = data[:4096]
+    m = _XML_DECL.match(head) or _META_CHARSET.search(head)
+    if m:
+        name = m.group(1).decode("ascii", "replace").lower()
+        try:
+            return codecs.lookup(name).name
+        except LookupError:
+            return None
+    return None
 
 
 def decode(data: bytes, *, source: str, declared: str | None = None) -> str:
-    """Bytes to text: UTF-8 first, then the declared encoding, then a detected one.
+    """Bytes to text: a BOM, then UTF-8, then the declared encoding, then a detected one.
 
-    Binary data (NUL bytes, no plausible text encoding) raises InputError.
+    Empty input, binary data (NUL bytes, known binary signatures, mostly
+    control characters) and undecodable bytes raise InputError.
     """
     if not data.strip():
         raise InputError(source, "empty file")
-    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(source, "binary file (contains NUL bytes), not a text report")
+    bom = next((name for bom, name in _BOMS if data.startswith(bom)), None)
+    if bom:
+        try:
+            return _text_or_binary(data.decode(bom), source)
+        except UnicodeDecodeError:
+            raise InputError(source, f"starts with a {bom} byte-order mark but is not valid {bom}") from None
+    if data.startswith(BINARY_MAGIC) or b"\x00" in data[:8192]:
+        raise InputError(source, "binary file, not a text report")
     try:
-        return data.decode("utf-8-sig")
+        return _text_or_binary(data.decode("utf-8"), source)
     except UnicodeDecodeError:
         pass
-    if declared:
+    declared = declared or declared_encoding(data)
+    if declared and declared not in ("utf-8", "utf_8"):
         try:
-            return data.decode(declared)
+            return _text_or_binary(data.decode(declared), source)
         except (LookupError, UnicodeDecodeError):
             pass
     best = from_bytes(data).best()
     if best is None:
         raise InputError(source, "not valid UTF-8 and no other text encoding fits (binary file?)")
-    return str(best)
+    return _text_or_binary(str(best), source)
 
 
-def read_bytes(path: Path) -> bytes:
+def _text_or_binary(text: str, source: str) -> str:
+    # Random bytes often decode in some 8-bit code page; real text has few control characters.
+    sample = text[:8192]
+    if sample and len(_CONTROL.findall(sample)) > max(2, len(sample) // 50):
+        raise InputError(source, "binary file (mostly control characters), not a text report")
+    if not text.strip():
+        raise InputError(source, "empty file")
+    return text
+
+
+def read_limited(stream: BinaryIO, *, source: str, limit: int = MAX_BYTES) -> bytes:
+    """Read at most ``limit`` bytes; more raises InputError without reading the rest."""
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(source, f"too large (over the {limit / 1e6:.0f} MB limit)")
+    return data
+
+
+def read_bytes(path: Path, *, limit: int = MAX_BYTES) -> bytes:
+    """A file's bytes; missing, unreadable, directory or oversized paths raise InputError."""
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:
+        if size > limit:
             raise InputError(
-                str(path), f"file too large ({size / 1e6:.0f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB)"
+                str(path), f"file too large ({size / 1e6:.0f} MB; the limit is {limit / 1e6:.0f} MB)"
             )
-        return path.read_bytes()
+        with path.open("rb") as fh:
+            return read_limited(fh, source=str(path), limit=limit)  # it may have grown since stat
     except FileNotFoundError:
         raise InputError(str(path), "no such file") from None
     except IsADirectoryError:

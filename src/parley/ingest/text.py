@@ -23,6 +23,8 @@ from parley.errors import InputError
 from parley.ingest.report import Report
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)^---[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+# The C loader (when built) is ~10x faster on the small front-matter blocks; same safe subset.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _DATE_LINE = re.compile(r"\A\ufeff?\s*date[:\s]+(\d{4}-\d{2}-\d{2})\b[ \t]*", re.I)
 
 
@@ -52,7 +54,7 @@ def split_front_matter(text: str, *, source: str = "<text>") -> tuple[dict[str, 
     m = _FRONT_MATTER.match(text)
     if m:
         try:
-            meta = yaml.safe_load(m.group(1)) or {}
+            meta = yaml.load(m.group(1), Loader=_LOADER) or {}
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f" at line {mark.line + 2}" if mark is not None else ""

@@ -6,9 +6,7 @@ import datetime as dt
 import hashlib
 import json
 import os
-import re
 import sqlite3
-import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -17,6 +15,7 @@ from typing import Any
 
 from parley.errors import StoreError
 from parley.extract.records import Claim, ControlFact, Extraction
+from parley.ingest.identity import normalise_text, report_identity  # noqa: F401 - re-exported
 from parley.ingest.report import Report
 from parley.store.dates import stance_date
 from parley.store.migrations import migrate
@@ -31,18 +30,6 @@ def default_db_path() -> str:
 
 def now_iso() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-
-
-def normalise_text(text: str) -> str:
-    """Text as compared for identity: NFC, collapsed whitespace, straight quotes."""
-    t = unicodedata.normalize("NFC", text)
-    t = t.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
-    return re.sub(r"\s+", " ", t).strip()
-
-
-def report_identity(report: Report) -> str:
-    """A report's identity: SHA-256 of its normalised body text."""
-    return hashlib.sha256(normalise_text(report.body).encode("utf-8")).hexdigest()
 
 
 def claim_fingerprint(claim: Claim, report_identity_: str) -> str:
@@ -131,49 +118,125 @@ class Store:
             return int(row[0])
         return int(self.conn.execute("INSERT INTO outlets(name) VALUES (?)", (name,)).lastrowid or 0)
 
-    def add_report(self, report: Report, extraction: Extraction, *, run_id: int | None = None) -> AddResult:
-        """Store a report with its claims in one transaction (unchanged if already stored)."""
-        identity = report_identity(report)
+    def add_report(
+        self,
+        report: Report,
+        extraction: Extraction,
+        *,
+        run_id: int | None = None,
+        identity: str | None = None,
+        signature: bytes | None = None,
+        bands: list[tuple[int, str]] | None = None,
+    ) -> AddResult:
+        """Store a report with its claims in one transaction.
+
+        Status: ``unchanged`` (same text already stored: nothing written),
+        ``new_version`` (same URL, new text), ``duplicate`` (a near-copy of a
+        stored report: joins its story) or ``new``.
+        """
+        from parley.store import neardup
+
+        identity = identity or neardup.storage_identity(report)
+        if signature is None or bands is None:
+            mh = neardup.minhash(report.body)
+            signature, bands = neardup.signature_bytes(mh), neardup.lsh_bands(mh)
         with self.transaction() as conn:
             row = conn.execute("SELECT id FROM reports WHERE identity = ?", (identity,)).fetchone()
             if row:
                 return AddResult(int(row[0]), "unchanged")
+            status, version, previous_id, story = "new", 1, None, None
+            if report.url:
+                prev = conn.execute(
+                    "SELECT id, version, story_id FROM reports WHERE url = ? ORDER BY version DESC LIMIT 1",
+                    (report.url,),
+                ).fetchone()
+                if prev:
+                    status, version, previous_id, story = "new_version", prev[1] + 1, prev[0], prev[2]
+            if story is None:
+                story = self._near_duplicate_story(signature, bands)
+                if story is not None:
+                    status = "duplicate"
             cur = conn.execute(
-                "INSERT INTO reports(identity, url, outlet_id, doc, path, format, title, date, text,"
-                " body_start, meta, run_id, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO reports(identity, url, version, previous_id, outlet_id, doc, path, format,"
+                " title, date, text, body_start, meta, minhash, run_id, ingested_at)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
-                    identity, report.url, self.outlet_id(report.outlet), report.doc, report.path,
-                    report.format, report.title, report.date.isoformat() if report.date else None,
-                    report.text, report.body_start, json.dumps(report.meta, default=str), run_id,
+                    identity, report.url, version, previous_id, self.outlet_id(report.outlet),
+                    report.doc, report.path, report.format, report.title,
+                    report.date.isoformat() if report.date else None, report.text,
+                    report.body_start, json.dumps(report.meta, default=str), signature, run_id,
                     now_iso(),
                 ),
             )
             report_id = int(cur.lastrowid or 0)
-            story = conn.execute(
-                "INSERT INTO stories(first_report_id, created_at) VALUES (?, ?)", (report_id, now_iso())
-            ).lastrowid
+            if previous_id is not None:
+                conn.execute("UPDATE reports SET is_latest = 0 WHERE url = ? AND id != ?",
+                             (report.url, report_id))
+            if story is None:
+                story = conn.execute(
+                    "INSERT INTO stories(first_report_id, created_at) VALUES (?, ?)", (report_id, now_iso())
+                ).lastrowid
             conn.execute("UPDATE reports SET story_id = ? WHERE id = ?", (story, report_id))
+            conn.executemany(
+                "INSERT INTO report_bands(band, hash, report_id) VALUES (?,?,?)",
+                [(b, h, report_id) for b, h in bands],
+            )
             self._insert_claims(conn, report_id, identity, report, extraction.claims, run_id)
             self._insert_controls(conn, report_id, report, extraction.controls, run_id)
-        return AddResult(report_id, "new", len(extraction.claims), len(extraction.controls), story)
+        return AddResult(report_id, status, len(extraction.claims), len(extraction.controls), story)
+
+    def _near_duplicate_story(self, signature: bytes, bands: list[tuple[int, str]]) -> int | None:
+        """The story of the most similar stored report above the threshold, if any."""
+        import numpy as np
+
+        from parley.store import neardup
+
+        if not bands:
+            return None
+        # one indexed lookup for all bands; most-shared candidates first
+        cond = " OR ".join(["(band = ? AND hash = ?)"] * len(bands))
+        rows = self.conn.execute(
+            f"SELECT report_id, COUNT(*) AS votes FROM report_bands WHERE {cond}"
+            " GROUP BY report_id ORDER BY votes DESC, report_id LIMIT 10",
+            [v for bh in bands for v in bh],
+        ).fetchall()
+        mine = np.frombuffer(signature, dtype="<u8")
+        best, best_sim = None, neardup.DUPLICATE_THRESHOLD
+        for rid, _ in rows:
+            row = self.conn.execute("SELECT minhash, story_id FROM reports WHERE id = ?", (rid,)).fetchone()
+            if row is None or row[0] is None or len(row[0]) != len(signature):
+                continue
+            # share of equal MinHash slots = estimated Jaccard (same as MinHash.jaccard)
+            sim = float(np.mean(np.frombuffer(row[0], dtype="<u8") == mine))
+            if sim >= best_sim:
+                best, best_sim = row[1], sim
+        return best
 
     def _insert_claims(self, conn: sqlite3.Connection, report_id: int, identity: str, report: Report,
-                       claims: tuple[Claim, ...] | list[Claim], run_id: int | None) -> None:
+                       claims: tuple[Claim, ...] | list[Claim], run_id: int | None,
+                       keep_ids: dict[str, int] | None = None) -> set[str]:
+        """Insert machine claims; ``keep_ids`` gives re-found claims their old row ids."""
         rd = report.date.isoformat() if report.date else None
-        conn.executemany(
-            'INSERT INTO claims(report_id, fingerprint, start, "end", text, actor, act, issue, outcome,'
-            ' regions, hedged, conditional, "when", report_date, stance_date, source_kind,'
-            " source_count, source, rule, run_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [
-                (
-                    report_id, claim_fingerprint(c, identity), c.start, c.end, c.text, c.actor, c.act,
-                    c.issue, c.outcome, json.dumps(list(c.regions)), int(c.hedged), int(c.conditional),
-                    c.when, rd, stance_date(c.when, rd), c.source_kind, c.source_count, c.source,
-                    c.rule, run_id,
-                )
-                for c in claims
-            ],
-        )
+        kept, fresh = [], []
+        unused = dict(keep_ids or {})
+        for c in claims:
+            fp = claim_fingerprint(c, identity)
+            row = (
+                report_id, fp, c.start, c.end, c.text, c.actor, c.act, c.issue, c.outcome,
+                json.dumps(list(c.regions)), int(c.hedged), int(c.conditional), c.when, rd,
+                stance_date(c.when, rd), c.source_kind, c.source_count, c.source, c.rule, run_id,
+            )
+            if fp in unused:
+                kept.append((unused.pop(fp), *row))
+            else:
+                fresh.append(row)
+        cols = ('report_id, fingerprint, start, "end", text, actor, act, issue, outcome, regions,'
+                ' hedged, conditional, "when", report_date, stance_date, source_kind, source_count,'
+                " source, rule, run_id")
+        # rows keeping their old id go first, so a fresh rowid cannot take one of theirs
+        conn.executemany(f"INSERT INTO claims(id, {cols}) VALUES ({','.join('?' * 21)})", kept)
+        conn.executemany(f"INSERT INTO claims({cols}) VALUES ({','.join('?' * 20)})", fresh)
+        return {claim_fingerprint(c, identity) for c in claims}
 
     def _insert_controls(self, conn: sqlite3.Connection, report_id: int, report: Report,
                          controls: tuple[ControlFact, ...] | list[ControlFact], run_id: int | None) -> None:

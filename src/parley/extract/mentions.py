@@ -1,0 +1,215 @@
+"""Find mentions: parties, issues/outcomes, regions, act triggers and cue words.
+
+One spaCy component (``parley_mentions``) runs a PhraseMatcher and a Matcher
+built from the dossier over the whole Doc once and stores the result as
+``doc._.parley_mentions`` (sorted, longest match kept within each kind).
+Deciding what the mentions mean is left to ``stance.py`` (find, then annotate).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from parley.dossier import Dossier
+from parley.dossier.schema import TokenPattern
+
+if not Doc.has_extension("parley_mentions"):
+    Doc.set_extension("parley_mentions", default=None)
+
+# kinds of mention; overlaps are resolved within a kind only
+PARTY = "party"
+ISSUE = "issue"
+REGION = "region"
+ACT = "act"
+CUE = "cue"  # negation, reporting verbs, assessment, anaphora, hedges ...
+
+# lexicons read as plain cue words (label = lexicon name)
+CUE_LEXICONS = (
+    "negation",
+    "reporting",
+    "assessment",
+    "anaphora",
+    "condition_flip",
+    "hedge",
+    "condition",
+    "past",
+    "source_anonymous",
+    "source_document",
+    "nonclaim",
+    "clause_split",
+    "clause_exchange",
+    "house_titles",
+    "territory_handover",
+    "list_continuation",
+)
+# act lexicons: "<act>" (the grammatical subject holds the stance) and
+# "<act>_speaker" (modal cues such as "must", "impossible": the speaker holds it)
+ACT_LEXICONS = {
+    "demand": ("demand", "subject"),
+    "propose": ("propose", "subject"),
+    "reject": ("reject", "subject"),
+    "demand_speaker": ("demand", "speaker"),
+    "propose_speaker": ("propose", "speaker"),
+    "reject_speaker": ("reject", "speaker"),
+    # nouns: held by their possessor ("Russia's demands", "US proposals")
+    "demand_noun": ("demand", "noun"),
+    "propose_noun": ("propose", "noun"),
+    "reject_noun": ("reject", "noun"),
+    # sentence-initial orders ("Withdraw your troops."): held by the speaker
+    "demand_imperative": ("demand", "imperative"),
+}
+
+
+@dataclass(frozen=True)
+class Mention:
+    kind: str  # party | issue | region | act | cue
+    label: str  # party code, issue code, region code/group, act, cue lexicon name
+    value: str | None  # outcome code (issue), holder type (act), "homonym" (region)
+    start: int  # token indices into the Doc
+    end: int
+
+
+def _add(matcher: PhraseMatcher, nlp: Language, key: str, phrases: list[str]) -> None:
+    docs = [nlp.make_doc(p) for p in dict.fromkeys(phrases) if p and p.strip()]
+    if docs:
+        matcher.add(key, docs)
+
+
+class MentionFinder:
+    """PhraseMatcher + Matcher over the dossier's names and lexicons."""
+
+    def __init__(self, nlp: Language, dossier: Dossier) -> None:
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.patterns = Matcher(nlp.vocab)
+        self.keys: dict[str, tuple[str, str, str | None]] = {}
+
+        def reg(kind: str, label: str, value: str | None) -> str:
+            key = f"{kind}|{label}|{value or ''}"
+            self.keys[key] = (kind, label, value)
+            return key
+
+        def add_entries(kind: str, label: str, value: str | None, entries: list) -> None:
+            key = reg(kind, label, value)
+            plain = [e for e in entries if isinstance(e, str)]
+            _add(self.phrases, nlp, key, plain)
+            pats = [e.pattern for e in entries if isinstance(e, TokenPattern)]
+            if pats:
+                self.patterns.add(key, pats)
+
+        roles = [str(r).lower() for r in dossier.lexicons.get("role_nouns", [])]
+        for p in dossier.parties:
+            add_entries(PARTY, p.code, None, [*p.aliases, *p.people, *p.titles])
+            if p.adjectives and roles:
+                # "Russian officials", "Ukrainian negotiators": an adjective counts
+                # only before a role noun ("the Ukrainian army" is no speaker). Expanded
+                # to phrases: a PhraseMatcher is far cheaper than an IN-pattern Matcher.
+                key = reg(PARTY, p.code, None)
+                combos = [
+                    f"{a} {mid}{r}"
+                    for a in p.adjectives
+                    for mid in ("", "foreign ", "defence ", "defense ", "chief ")
+                    for r in roles
+                ]
+                _add(self.phrases, nlp, key, combos)
+        for issue in dossier.issues:
+            for o in issue.outcomes:
+                add_entries(ISSUE, issue.code, o.code, list(o.phrases))
+            add_entries(ISSUE, issue.code, None, list(issue.cues))
+        for r in dossier.regions:
+            homs = {h.lower() for h in r.homonyms}
+            plain = [a for a in [r.name, *r.aliases] if a.lower() not in homs]
+            add_entries(REGION, r.code, None, plain)
+            add_entries(REGION, r.code, "homonym", list(r.homonyms))
+        for g in dossier.groups:
+            add_entries(REGION, "group:" + g.name, None, [g.name, *g.aliases])
+        for lex, (act, holder) in ACT_LEXICONS.items():
+            add_entries(ACT, act, holder, list(dossier.lexicons.get(lex, [])))
+        for lex in CUE_LEXICONS:
+            add_entries(CUE, lex, None, list(dossier.lexicons.get(lex, [])))
+
+    def __call__(self, doc: Doc) -> list[Mention]:
+        found: dict[str, list[tuple[int, int, str]]] = {}
+        strings = doc.vocab.strings
+        matches = list(self.phrases(doc))
+        if len(self.patterns):
+            matches += self.patterns(doc)
+        for match_id, s, e in matches:
+            key = strings[match_id]
+            kind = self.keys[key][0]
+            found.setdefault(kind, []).append((s, e, key))
+        out: list[Mention] = []
+        for kind, items in found.items():
+            if kind == CUE:
+                # cue lexicons overlap freely ("if" is both a condition and a hedge cue)
+                kept = items
+            elif kind == ISSUE:
+                kept = _longest_per_label(items, self.keys)
+            elif kind == ACT:
+                # "demands" is a verb or a noun: keep both readings of the same span,
+                # the stance step tries the noun (possessor) reading first
+                kept = _longest(items)
+                spans = {(s, e) for s, e, _ in kept}
+                kept = sorted(
+                    {(s, e, k) for s, e, k in items if (s, e) in spans},
+                    key=lambda t: (t[0], self.keys[t[2]][2] != "noun"),
+                )
+            else:
+                kept = _longest(items)
+            for s, e, key in kept:
+                k, label, value = self.keys[key]
+                out.append(Mention(k, label, value or None, s, e))
+        out.sort(key=lambda m: (m.start, -m.end, m.kind != ACT or m.value != "noun"))
+        return out
+
+
+def _longest(items: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Longest non-overlapping matches, earliest first (like spacy.util.filter_spans)."""
+    ordered = sorted(items, key=lambda t: (-(t[1] - t[0]), t[0]))
+    taken: set[int] = set()
+    kept = []
+    for s, e, key in ordered:
+        if any(i in taken for i in range(s, e)):
+            continue
+        kept.append((s, e, key))
+        taken.update(range(s, e))
+    return sorted(kept)
+
+
+def _longest_per_label(items, keys) -> list[tuple[int, int, str]]:
+    """Issue phrases of different issues may overlap ("NATO military presence"
+    is foreign_troops, "NATO" alone a nato_membership cue): the longest wins, and
+    an issue's outcome phrase beats its own bare cue."""
+    kept = _longest(items)
+    return kept
+
+
+__all__ = ["Mention", "MentionFinder", "filter_spans"]
+
+
+_FINDERS: dict[str, MentionFinder] = {}
+
+
+@Language.factory(
+    "parley_mentions",
+    assigns=["doc._.parley_mentions"],
+    requires=[],
+    default_config={"key": ""},
+)
+def make_mentions(nlp: Language, name: str, key: str):
+    finder = _FINDERS[key]
+
+    def component(doc: Doc) -> Doc:
+        doc._.parley_mentions = finder(doc)
+        return doc
+
+    return component
+
+
+def register_finder(key: str, finder: MentionFinder) -> None:
+    """Make a dossier's finder available to the ``parley_mentions`` factory."""
+    _FINDERS[key] = finder

@@ -1,0 +1,411 @@
+"""Ingest runs and re-extraction: reports in, claims out, corrections kept.
+
+Reading and extraction (the CPU work) run in a process pool; the calling
+process is the single writer, one transaction per report, so a run killed at
+any point leaves only whole reports and running it again finishes the job.
+The queue of reports in flight is bounded, so memory stays flat however large
+the corpus. The library never prints: pass ``progress`` to follow a run.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import inspect
+import sqlite3
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from parley.dossier import Dossier, load_dossier
+from parley.errors import InputError
+from parley.extract import extract_report, get_extractor
+from parley.extract.records import Extraction
+from parley.ingest import expand_paths, iter_reports
+from parley.ingest.report import Report
+from parley.store import neardup
+from parley.store.corrections import apply_correction
+from parley.store.db import Store
+
+Progress = Callable[["IngestSummary"], None]
+_BUSY_RETRIES = 5
+
+
+@dataclass(frozen=True)
+class IngestSummary:
+    """What a run did. ``ingested`` counts every report newly stored."""
+
+    run_id: int | None = None
+    new: int = 0
+    unchanged: int = 0
+    new_versions: int = 0
+    duplicates: int = 0
+    failed: tuple[tuple[str, str], ...] = ()  # (input, problem)
+    claims: int = 0
+    controls: int = 0
+    orphaned: int = 0  # corrections flagged by a reextract
+    seconds: float = 0.0
+
+    @property
+    def ingested(self) -> int:
+        return self.new + self.new_versions + self.duplicates
+
+    @property
+    def processed(self) -> int:
+        return self.ingested + self.unchanged + len(self.failed)
+
+    @property
+    def rate(self) -> float:
+        return self.processed / self.seconds if self.seconds > 0 else 0.0
+
+    def counts(self) -> dict[str, Any]:
+        return {
+            "ingested": self.ingested, "new": self.new, "unchanged": self.unchanged,
+            "new_versions": self.new_versions, "duplicates": self.duplicates,
+            "failed": len(self.failed), "claims": self.claims, "controls": self.controls,
+            "orphaned": self.orphaned, "seconds": round(self.seconds, 3),
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"run_id": self.run_id, **self.counts(),
+                "failures": [{"input": i, "problem": p} for i, p in self.failed]}
+
+
+@dataclass
+class _Tally:
+    new: int = 0
+    unchanged: int = 0
+    new_versions: int = 0
+    duplicates: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    claims: int = 0
+    controls: int = 0
+    orphaned: int = 0
+
+    def freeze(self, run_id: int | None, started: float) -> IngestSummary:
+        return IngestSummary(
+            run_id=run_id, new=self.new, unchanged=self.unchanged, new_versions=self.new_versions,
+            duplicates=self.duplicates, failed=tuple(self.failed), claims=self.claims,
+            controls=self.controls, orphaned=self.orphaned, seconds=time.perf_counter() - started,
+        )
+
+
+def dossier_hash(dossier: Dossier) -> str:
+    return hashlib.sha256(dossier.model_dump_json().encode("utf-8")).hexdigest()[:16]
+
+
+def extractor_label(dossier: Dossier) -> str:
+    ex = get_extractor(dossier)
+    return f"{ex.name} {ex.version}"
+
+
+# -- worker side --------------------------------------------------------------
+_WORKER_DOSSIER: Dossier | None = None
+_WORKER_DB: sqlite3.Connection | None = None
+
+
+def _init_worker(dossier: Dossier, db_path: str | None = None) -> None:
+    global _WORKER_DOSSIER, _WORKER_DB
+    _WORKER_DOSSIER = dossier
+    if db_path and db_path != ":memory:":
+        # read-only: lets a worker skip extraction of reports already stored
+        _WORKER_DB = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=30)
+
+
+def _process(report: Report, dossier: Dossier | None = None) -> tuple[Extraction, bytes, list[tuple[int, str]]]:
+    """The CPU work for one report: extraction and its near-duplicate signature."""
+    extraction = extract_report(report, dossier=dossier or _WORKER_DOSSIER)
+    mh = neardup.minhash(report.body)
+    return extraction, neardup.signature_bytes(mh), neardup.lsh_bands(mh)
+
+
+def _stored(identity: str) -> bool:
+    if _WORKER_DB is None:
+        return False
+    try:
+        return _WORKER_DB.execute("SELECT 1 FROM reports WHERE identity = ?", (identity,)).fetchone() is not None
+    except sqlite3.Error:
+        return False
+
+
+def _process_path(path: str, options: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """Read one input in a worker and do its CPU work; one result per report or error."""
+    out: list[tuple[Any, ...]] = []
+    for item in _reports([path], **options):
+        if isinstance(item, InputError):
+            out.append(("error", item.path, item.problem))
+            continue
+        identity = neardup.storage_identity(item)
+        if _stored(identity):
+            out.append(("unchanged", item.doc))
+            continue
+        try:
+            out.append(("report", item, identity, _process(item)))
+        except Exception as exc:  # one report's failure must not stop the batch
+            out.append(("report", item, identity, exc))
+    return out
+
+
+# -- inputs -------------------------------------------------------------------
+def expand_globs(paths: Iterable[str | Path]) -> Iterator[str | Path | InputError]:
+    """Paths as given, with quoted globs (``'corpus/**/*.txt'``) expanded."""
+    for raw in paths:
+        s = str(raw)
+        if s != "-" and any(ch in s for ch in "*?[") and not Path(s).exists():
+            matches = sorted(glob.glob(s, recursive=True))
+            if not matches:
+                yield InputError(s, "no files match this pattern")
+            yield from matches
+        else:
+            yield raw
+
+
+def _expand(paths: Iterable[str | Path]) -> Iterator[str | Path | InputError]:
+    """Every input file (or ``-``) named by ``paths``, or the InputError of a bad one."""
+    for item in expand_globs(paths):
+        if isinstance(item, InputError):
+            yield item
+        else:
+            yield from expand_paths([item])
+
+
+def _reports(paths: Iterable[str | Path], **options: Any) -> Iterator[Report | InputError]:
+    accepted = inspect.signature(iter_reports).parameters
+    kwargs = {k: v for k, v in options.items() if v is not None and k in accepted}
+    pending: list[str | Path] = []
+    for item in expand_globs(paths):
+        if isinstance(item, InputError):
+            if pending:
+                yield from iter_reports(pending, **kwargs)
+                pending = []
+            yield item
+        else:
+            pending.append(item)
+    if pending:
+        yield from iter_reports(pending, **kwargs)
+
+
+def _is_busy(exc: sqlite3.OperationalError) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
+
+
+def _write(store: Store, report: Report, extraction: Extraction, *, run_id: int, identity: str,
+           signature: bytes, bands: list[tuple[int, str]]) -> Any:
+    for attempt in range(_BUSY_RETRIES):
+        try:
+            return store.add_report(report, extraction, run_id=run_id, identity=identity,
+                                    signature=signature, bands=bands)
+        except sqlite3.OperationalError as exc:  # another writer held the lock past the timeout
+            if not _is_busy(exc) or attempt == _BUSY_RETRIES - 1:
+                raise
+            time.sleep(0.2 * (attempt + 1))
+    raise AssertionError("unreachable")
+
+
+def _ingest_inline(items: Iterable[Report | InputError], d: Dossier, report_done: Callable[..., None],
+                   tick: Callable[[], None], already_stored: Callable[[Report], tuple[bool, str]],
+                   tally: _Tally) -> None:
+    """Read, extract and write in this process (one worker, or standard input)."""
+    for item in items:
+        if isinstance(item, InputError):
+            tally.failed.append((item.path, item.problem))
+        else:
+            stored, identity = already_stored(item)
+            if stored:  # skip extraction: a re-run only does the missing work
+                tally.unchanged += 1
+            else:
+                try:
+                    result: Any = _process(item, d)
+                except Exception as exc:  # one report's failure must not stop the batch
+                    result = exc
+                report_done(item, result, identity)
+        tick()
+
+
+def ingest(
+    store: Store,
+    paths: Iterable[str | Path],
+    *,
+    dossier: Dossier | str | None = None,
+    workers: int = 1,
+    field_map: dict[str, str] | None = None,
+    date: Any = None,
+    outlet: str | None = None,
+    progress: Progress | None = None,
+    in_flight: int | None = None,
+) -> IngestSummary:
+    """Read, extract and store every report under ``paths``; bad inputs are counted, not fatal."""
+    d = dossier if isinstance(dossier, Dossier) else load_dossier(dossier)
+    started = time.perf_counter()
+    run_id = store.start_run("ingest", dossier=d.name, dossier_hash=dossier_hash(d),
+                             extractor=extractor_label(d))
+    tally = _Tally()
+    limit = in_flight or max(4, workers * 8)
+
+    def report_done(item: Report, result: tuple[Extraction, bytes, list[tuple[int, str]]] | BaseException,
+                    identity: str) -> None:
+        if isinstance(result, BaseException):
+            tally.failed.append((item.doc, f"extraction failed: {type(result).__name__}: {result}"))
+            return
+        extraction, sig, bands = result
+        try:
+            res = _write(store, item, extraction, run_id=run_id, identity=identity, signature=sig, bands=bands)
+        except sqlite3.Error as exc:
+            tally.failed.append((item.doc, f"cannot store: {exc}"))
+            return
+        if res.status == "unchanged":
+            tally.unchanged += 1
+            return
+        tally.new += res.status == "new"
+        tally.new_versions += res.status == "new_version"
+        tally.duplicates += res.status == "duplicate"
+        tally.claims += res.claims
+        tally.controls += res.controls
+
+    def tick() -> None:
+        if progress is not None:
+            progress(tally.freeze(run_id, started))
+
+    def already_stored(item: Report) -> tuple[bool, str]:
+        identity = neardup.storage_identity(item)
+        row = store.conn.execute("SELECT 1 FROM reports WHERE identity = ?", (identity,)).fetchone()
+        return row is not None, identity
+
+    options = {"date": date, "outlet": outlet, "field_map": field_map}
+    if workers <= 1:
+        _ingest_inline(_reports(paths, **options), d, report_done, tick, already_stored, tally)
+        summary = tally.freeze(run_id, started)
+        store.finish_run(run_id, summary.counts())
+        return summary
+
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(d, store.path))
+    queue: deque[tuple[str, Future[list[tuple[Any, ...]]]]] = deque()
+    stdin_items: list[str | Path] = []
+
+    def drain_one() -> None:
+        path, fut = queue.popleft()
+        try:
+            results = fut.result()
+        except Exception as exc:  # a crashed read must not stop the batch
+            tally.failed.append((path, f"cannot read: {type(exc).__name__}: {exc}"))
+            tick()
+            return
+        for res in results:
+            if res[0] == "error":
+                tally.failed.append((res[1], res[2]))
+            elif res[0] == "unchanged":
+                tally.unchanged += 1
+            else:
+                report_done(res[1], res[3], res[2])
+            tick()
+
+    try:
+        for item in _expand(paths):
+            if isinstance(item, InputError):
+                tally.failed.append((item.path, item.problem))
+                tick()
+                continue
+            if str(item) == "-":  # standard input is read here, not in a worker
+                stdin_items.append(item)
+                continue
+            queue.append((str(item), pool.submit(_process_path, str(item), options)))
+            while len(queue) >= limit:
+                drain_one()
+        while queue:
+            drain_one()
+        if stdin_items:
+            _ingest_inline(_reports(stdin_items, **options), d, report_done, tick, already_stored, tally)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        summary = tally.freeze(run_id, started)
+        store.finish_run(run_id, summary.counts())
+    return summary
+
+
+# -- re-extraction ------------------------------------------------------------
+def _report_from_row(row: sqlite3.Row) -> Report:
+    import datetime as dt
+    import json
+
+    return Report(
+        text=row["text"], doc=row["doc"], body_start=row["body_start"], title=row["title"],
+        date=dt.date.fromisoformat(row["date"]) if row["date"] else None, outlet=row["outlet"],
+        url=row["url"], path=row["path"], format=row["format"], meta=json.loads(row["meta"] or "{}"),
+    )
+
+
+def replace_extraction(store: Store, report_id: int, extraction: Extraction, *,
+                       run_id: int | None = None) -> int:
+    """Swap a report's machine claims for ``extraction`` and replay its corrections.
+
+    Returns how many corrections are orphaned (their machine claim is gone).
+    Claim ids stay the same for claims found again.
+    """
+    with store.transaction() as conn:
+        row = conn.execute(
+            "SELECT r.*, o.name AS outlet FROM reports r LEFT JOIN outlets o ON o.id = r.outlet_id"
+            " WHERE r.id = ?", (report_id,),
+        ).fetchone()
+        report = _report_from_row(row)
+        keep_ids = {fp: cid for cid, fp in conn.execute(
+            "SELECT id, fingerprint FROM claims WHERE report_id = ? ORDER BY id DESC", (report_id,))}
+        conn.execute("DELETE FROM claims WHERE report_id = ?", (report_id,))
+        conn.execute("DELETE FROM control_facts WHERE report_id = ?", (report_id,))
+        machine = store._insert_claims(conn, report_id, row["identity"], report, extraction.claims,
+                                       run_id, keep_ids=keep_ids)
+        store._insert_controls(conn, report_id, report, extraction.controls, run_id)
+        orphaned = 0
+        for corr in conn.execute("SELECT * FROM corrections WHERE report_id = ? ORDER BY id",
+                                 (report_id,)).fetchall():
+            apply_correction(conn, corr, machine=machine, keep_ids=keep_ids)
+        orphaned = conn.execute("SELECT COUNT(*) FROM corrections WHERE report_id = ? AND orphaned = 1",
+                                (report_id,)).fetchone()[0]
+    return int(orphaned)
+
+
+def reextract(
+    store: Store,
+    *,
+    dossier: Dossier | str | None = None,
+    report_ids: Iterable[int] | None = None,
+    progress: Progress | None = None,
+) -> IngestSummary:
+    """Re-run extraction over stored reports; every correction survives (orphans flagged)."""
+    d = dossier if isinstance(dossier, Dossier) else load_dossier(dossier)
+    started = time.perf_counter()
+    run_id = store.start_run("reextract", dossier=d.name, dossier_hash=dossier_hash(d),
+                             extractor=extractor_label(d))
+    tally = _Tally()
+    if report_ids is None:
+        ids = [r[0] for r in store.conn.execute("SELECT id FROM reports ORDER BY id")]
+    else:
+        ids = [int(i) for i in report_ids]
+    try:
+        for rid in ids:
+            row = store.conn.execute(
+                "SELECT r.*, o.name AS outlet FROM reports r LEFT JOIN outlets o ON o.id = r.outlet_id"
+                " WHERE r.id = ?", (rid,),
+            ).fetchone()
+            if row is None:
+                tally.failed.append((f"report {rid}", "no such report"))
+                continue
+            try:
+                extraction = extract_report(_report_from_row(row), dossier=d)
+            except Exception as exc:  # keep going; the report's old claims stay untouched
+                tally.failed.append((row["doc"], f"extraction failed: {type(exc).__name__}: {exc}"))
+                continue
+            tally.orphaned += replace_extraction(store, rid, extraction, run_id=run_id)
+            tally.new += 1
+            tally.claims += len(extraction.claims)
+            tally.controls += len(extraction.controls)
+            if progress is not None:
+                progress(tally.freeze(run_id, started))
+    finally:
+        summary = tally.freeze(run_id, started)
+        store.finish_run(run_id, summary.counts())
+    return summary

@@ -1,0 +1,91 @@
+"""Hedged and conditional: cues in the stance's clause or governing it."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Span
+
+from parley.extract.attributes import is_conditional, is_hedged
+from parley.extract.segment import blank_nlp
+
+
+def spans(text: str, clause: str | None = None) -> tuple[Span, Span]:
+    """(clause, sentence) for the first sentence of ``text``; the clause is the
+    substring ``clause`` or the whole sentence."""
+    doc = blank_nlp()(text)
+    sent = next(iter(doc.sents))
+    if clause is None:
+        return sent, sent
+    at = text.index(clause)
+    span = doc.char_span(at, at + len(clause), alignment_mode="expand")
+    assert span is not None
+    return span, sent
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "expected"),
+    [
+        ("Moscow could abandon its claims to Kherson.", None, True),
+        ("Putin may agree to a ceasefire.", None, True),
+        ("Kyiv might accept monitors.", None, True),
+        ("Putin is potentially willing to give up his claims.", None, True),
+        ("Russia is reportedly ready to freeze the front line.", None, True),
+        ("Trump is said to favour recognition of Crimea.", None, True),
+        ("It is unclear whether Trump asked Ukraine to recognise Crimea.",
+         "Trump asked Ukraine to recognise Crimea", True),
+        ("Putin demands that Ukraine withdraw from Donbas.", None, False),
+        ("Putin questions the legitimacy of a leader whose term ended in May 2024.", None, False),
+        ("Moscow is ready to hand over parts of Sumy as part of a possible deal.", None, False),
+        ("Ukraine will not make concessions that could undermine its defence.", None, False),
+        # a hedge in another clause of a long sentence is about something else
+        ("Putin insists on the whole of Donbas, while analysts say the talks may fail.",
+         "Putin insists on the whole of Donbas", False),
+    ],
+)
+def test_is_hedged_reads_cues_in_the_stance_clause(text: str, clause: str | None,
+                                                   expected: bool) -> None:
+    c, s = spans(text, clause)
+    assert is_hedged(c, s) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "expected"),
+    [
+        ("Zelensky is ready for direct talks once a ceasefire is reached.", None, True),
+        ("Russia would not accept any deal unless Ukraine withdrew its troops.", None, True),
+        ("Kyiv would agree to neutrality in exchange for security guarantees.", None, True),
+        ("Moscow is open to dialogue, but on the condition that its demands are met.", None,
+         True),
+        ("If the US lifts sanctions, Moscow would freeze the front.",
+         "Moscow would freeze the front", True),
+        ("Putin demands Donbas, but in return, Moscow would freeze the front in Kherson.",
+         "Moscow would freeze the front in Kherson", True),
+        ("We cannot sign a treaty without settling the status of Crimea.", None, True),
+        ("A referendum is possible only after the withdrawal of Russian troops.", None, True),
+        ("Putin would drop his claim to Kherson if the US recognised Crimea.",
+         "Putin would drop his claim to Kherson", True),
+        ("Putin is ready to meet Zelensky, but first all issues must be settled.",
+         "Putin is ready to meet Zelensky", True),
+        ("Moscow wants Donbas, while Kyiv would accept a freeze if guarantees came.",
+         "Moscow wants Donbas", False),
+        ("Russia is open to dialogue, but on the condition that its demands are met.",
+         "Russia is open to dialogue", True),
+        ("Kyiv wants a treaty so as not to repeat what was once done in Budapest.", None, False),
+        ("Putin urged Kyiv to release the prisoners as soon as possible.", None, False),
+        ("Putin urges Ukraine to give up Donbas, three sources said.", None, False),
+        # the source's anonymity is no condition on the stance
+        ("Moscow wants a neutral Ukraine, an official said on condition of anonymity.", None,
+         False),
+        ("Putin demands that Ukraine withdraw from Donbas.", None, False),
+    ],
+)
+def test_is_conditional_finds_conditions_and_exchanges(text: str, clause: str | None,
+                                                       expected: bool) -> None:
+    c, s = spans(text, clause)
+    assert is_conditional(c, s) is expected
+
+
+def test_attributes_accept_an_explicit_dossier(dossier) -> None:
+    c, s = spans("Putin may demand Kherson if talks fail.")
+    assert is_hedged(c, s, dossier=dossier)
+    assert is_conditional(c, s, dossier=dossier)

@@ -1,0 +1,67 @@
+"""Territorial control facts: holder, regions, share and the evidence."""
+
+from __future__ import annotations
+
+import pytest
+
+from parley.extract.control import find_control_facts, parse_share
+from parley.extract.segment import blank_nlp
+
+
+def facts(text: str, dossier, *, body_start: int = 0):
+    doc = blank_nlp()(text)
+    return find_control_facts(doc, list(doc.sents), dossier, doc_name="t.txt",
+                              body_start=body_start)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia controls about 88% of Donbas.", [("RU", ("UA-14", "UA-09"), 0.88)]),
+        ("Russia controls about 88% of Donbas and 73% of Zaporizhia and Kherson.",
+         [("RU", ("UA-14", "UA-09"), 0.88), ("RU", ("UA-23", "UA-65"), 0.73)]),
+        ("Russian troops control about a fifth of Ukraine's territory.", [("RU", ("UA",), 0.2)]),
+        ("Russia occupies some 19% of Ukraine.", [("RU", ("UA",), 0.19)]),
+        ("Ukraine still holds about 30% of Donetsk region.", [("UA", ("UA-14",), 0.3)]),
+        ("Russian forces hold nearly all of Luhansk and two-thirds of Donetsk.",
+         [("RU", ("UA-09",), 0.95), ("RU", ("UA-14",), 0.6667)]),
+        ("Moscow controls 19 per cent of Ukraine, officials say.", [("RU", ("UA",), 0.19)]),
+        ("About 20 percent of Ukraine is under Russian control.", [("RU", ("UA",), 0.2)]),
+        ("Kyiv holds half of the Kharkiv region.", [("UA", ("UA-63",), 0.5)]),
+        # no control fact: no control verb, no region, no holder
+        ("Russia demands 100% of Donbas.", []),
+        ("Inflation in Russia rose 9% last year.", []),
+        ("Russia holds 40% of the gas market.", []),
+        ("Forces control 20% of Donetsk.", []),
+    ],
+)
+def test_find_control_facts_reads_holder_regions_and_share(text: str, expected, dossier) -> None:
+    got = [(f.holder, f.regions, f.share) for f in facts(text, dossier)]
+    assert got == expected
+
+
+def test_control_fact_evidence_is_the_exact_text(dossier) -> None:
+    text = "Intro line.\nRussia controls about 88% of Donbas, according to US estimates."
+    (fact,) = facts(text, dossier)
+    assert text[fact.start:fact.end] == fact.text == "Russia controls about 88% of Donbas"
+    assert fact.doc == "t.txt"
+    assert (fact.source_kind, fact.source) == ("named", "US estimates")
+
+
+def test_control_facts_skip_front_matter(dossier) -> None:
+    text = "---\ntitle: Russia controls 88% of Donbas\n---\nNothing here.\n"
+    assert facts(text, dossier, body_start=text.index("Nothing")) == []
+
+
+def test_control_fact_with_unnamed_sources_is_anonymous(dossier) -> None:
+    (fact,) = facts("Russia controls 70% of Zaporizhzhia, two sources said.", dossier)
+    assert (fact.source_kind, fact.source_count) == ("anonymous", 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "share"),
+    [("88%", 0.88), ("19 per cent", 0.19), ("7.5 percent", 0.075), ("a fifth", 0.2),
+     ("a quarter", 0.25), ("two-thirds", 0.6667), ("half", 0.5), ("nothing", None)],
+)
+def test_parse_share(text: str, share: float | None) -> None:
+    assert parse_share(text) == share

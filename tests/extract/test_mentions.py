@@ -1,0 +1,80 @@
+"""The mention finder: one matcher pass over the Doc, testable without stance logic."""
+
+from __future__ import annotations
+
+import pytest
+
+from parley.extract.mentions import ACT, CUE, ISSUE, PARTY, REGION
+from parley.extract.pipeline import RuleExtractor
+
+
+@pytest.fixture(scope="module")
+def nlp(dossier):
+    return RuleExtractor(dossier).nlp
+
+
+def mentions(nlp, text: str):
+    doc = nlp(text)
+    return doc, [(m.kind, m.label, m.value, doc[m.start : m.end].text) for m in
+                 doc._.parley_mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("the Kremlin", "RU"),
+        ("Kiev", "UA"),
+        ("the White House", "US"),
+        ("the Russian president", "RU"),
+        ("Ukrainian negotiators", "UA"),
+        ("Witkov", "US"),
+        ("Zelenskyy", "UA"),
+        ("European officials", "EUROPE"),
+    ],
+)
+def test_mentions_find_party_aliases(nlp, text: str, code: str) -> None:
+    _, found = mentions(nlp, f"Yesterday {text} spoke.")
+    assert (PARTY, code) in {(k, label) for k, label, _, _ in found}
+
+
+def test_mentions_adjective_needs_a_role_noun(nlp) -> None:
+    _, found = mentions(nlp, "The Ukrainian army held the line.")
+    assert not [m for m in found if m[0] == PARTY]
+
+
+@pytest.mark.parametrize(
+    ("text", "issue", "outcome"),
+    [
+        ("keep Western troops out", "foreign_troops", "none"),
+        ("a NATO military presence", "foreign_troops", "nato_troops"),
+        ("abandon its NATO ambitions", "nato_membership", "renounced"),
+        ("the lifting of sanctions", "sanctions", "lifted"),
+        ("a demilitarized zone", "dmz", "dmz"),
+    ],
+)
+def test_mentions_longest_outcome_phrase_wins(nlp, text: str, issue: str, outcome: str) -> None:
+    _, found = mentions(nlp, text)
+    issues = [(label, value) for k, label, value, _ in found if k == ISSUE]
+    assert issues[0] == (issue, outcome)
+
+
+def test_mentions_mark_homonyms_and_groups(nlp) -> None:
+    _, found = mentions(nlp, "Donbas and the city of Donetsk")
+    regions = {(label, value) for k, label, value, _ in found if k == REGION}
+    assert ("group:Donbas", None) in regions
+    assert ("UA-14", "homonym") in regions
+
+
+def test_mentions_type_triggers_by_holder(nlp) -> None:
+    _, found = mentions(nlp, "Putin demands it; Ukraine must go; the proposals were rejected.")
+    acts = {(label, value, text) for k, label, value, text in found if k == ACT}
+    assert ("demand", "subject", "demands") in acts
+    assert ("demand", "speaker", "must") in acts
+    assert ("propose", "noun", "proposals") in acts
+    assert ("reject", "subject", "rejected") in acts
+
+
+def test_mentions_find_cues(nlp) -> None:
+    _, found = mentions(nlp, "Analysts said it would not work unless sources agree.")
+    cues = {label for k, label, _, _ in found if k == CUE}
+    assert {"assessment", "reporting", "negation", "condition_flip"} <= cues

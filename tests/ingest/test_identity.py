@@ -1,0 +1,110 @@
+"""Report identity and near-duplicate signatures, on texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from ingest_samples import STORY_A, STORY_B, story
+
+from parley.ingest.identity import (
+    BANDS,
+    DUPLICATE_THRESHOLD,
+    NUM_PERM,
+    lsh_bands,
+    minhash,
+    normalise_text,
+    report_identity,
+    signature_bytes,
+    signature_from_bytes,
+    similarity,
+)
+from parley.ingest.report import Report
+from parley.ingest.text import report_from_text
+
+
+def _edit(paragraphs: list[str], *, drop: int | None = None, headline: str | None = None,
+          byline: str | None = None, words: dict[str, str] | None = None) -> str:
+    out = list(paragraphs)
+    if headline:
+        out[0] = headline
+    if byline:
+        out[1] = byline
+    if drop is not None:
+        del out[drop]
+    text = story(out)
+    for old, new in (words or {}).items():
+        text = text.replace(old, new)
+    return text
+
+
+COPIES = {
+    "new headline": _edit(STORY_A, headline="Geneva talks: rival demands on withdrawal and ceasefire"),
+    "dropped paragraph": _edit(STORY_A, drop=6),
+    "other byline": _edit(STORY_A, byline="From staff and wire reports, Daily Example"),
+    "all three": _edit(STORY_A, headline="Talks resume", drop=7, byline="Staff reporter"),
+    "a few words changed": _edit(STORY_A, words={"Tuesday": "Tuesday morning", "hotel": "resort",
+                                                 "reporters": "journalists", "two months": "eight weeks"}),
+    "curly quotes and spacing": story(STORY_A).replace("'", "\u2019").replace(" - ", "  \u2013  "),
+}
+DIFFERENT = {
+    "other story same talks": story(STORY_B),
+    "first half only vs other story": story(STORY_B[:4]),
+}
+
+
+@pytest.mark.parametrize("name", list(COPIES))
+def test_lightly_edited_copy_is_a_near_duplicate(name):
+    assert similarity(minhash(story(STORY_A)), minhash(COPIES[name])) >= DUPLICATE_THRESHOLD
+
+
+@pytest.mark.parametrize("name", list(COPIES))
+def test_lightly_edited_copy_shares_an_lsh_band(name):
+    assert set(lsh_bands(minhash(story(STORY_A)))) & set(lsh_bands(minhash(COPIES[name])))
+
+
+@pytest.mark.parametrize("name", list(DIFFERENT))
+def test_different_story_is_not_a_near_duplicate(name):
+    assert similarity(minhash(story(STORY_A)), minhash(DIFFERENT[name])) < 0.2
+
+
+def test_minhash_is_deterministic_and_round_trips_through_bytes():
+    a, b = minhash(story(STORY_A)), minhash(story(STORY_A))
+    assert signature_bytes(a) == signature_bytes(b)
+    assert len(signature_bytes(a)) == NUM_PERM * 8
+    back = signature_from_bytes(signature_bytes(a))
+    assert similarity(a, back) == 1.0 and lsh_bands(back) == lsh_bands(a)
+
+
+def test_lsh_bands_are_indexed_pairs():
+    bands = lsh_bands(minhash("a short text"))
+    assert [b for b, _ in bands] == list(range(BANDS))
+    assert all(isinstance(h, str) and len(h) == 16 for _, h in bands)
+
+
+def test_signature_from_bytes_rejects_wrong_length():
+    with pytest.raises(ValueError, match="signature is"):
+        signature_from_bytes(b"\x00" * 10)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Talks  resume\n\nin Geneva.", "Talks resume in Geneva."),
+     ("the \u201cpeace\u201d plan\u2019s terms", 'the "peace" plan\'s terms'),
+     ("Cafe\u0301 talks", "Caf\u00e9 talks")],
+)
+def test_normalise_text_equates_spacing_quotes_and_unicode_forms(a, b):
+    assert normalise_text(a) == normalise_text(b)
+
+
+def test_report_identity_hashes_the_body_only():
+    r1 = report_from_text("---\ntitle: A\n---\nSame body.", doc="a")
+    r2 = report_from_text("---\ntitle: Other\n---\nSame  body.", doc="b")
+    r3 = Report(text="Different body.", doc="c")
+    assert r1.body == "Same body."
+    assert report_identity(r1) == report_identity(r2) != report_identity(r3)
+    assert len(report_identity(r1)) == 64
+
+
+def test_store_uses_the_ingest_identity():
+    from parley.store import db, neardup
+
+    assert db.report_identity is report_identity and neardup.minhash is minhash
