@@ -34,6 +34,7 @@ class IssueHit:
     outcome: str | None
     start: int  # token index of the mention
     act: str  # the act after flips ("unless" turns a refusal into a demand)
+    why: str = ""  # rule suffix naming the flip
 
 
 @dataclass(frozen=True)
@@ -241,15 +242,16 @@ class StanceFinder:
             if flip_at is not None and flip_end is not None and m.start >= flip_end:
                 continue  # past the condition's clause ("..., dimming hopes for a truce")
             a = flip_to if flip_at is not None and m.start > flip_at else act
+            why = "+condition" if a != act else ""
             if a == "reject" and m.start < trig.end and trig.start < m.end:
                 # "will not join NATO": the negation is part of the outcome phrase
                 # ("not join NATO" = renounced), which the holder commits to
-                a = "propose"
+                a, why = "propose", "+negated-outcome"
             key = (m.label, a)
             prev = hits.get(key)
             if prev is None or (prev.outcome is None and m.value is not None):
                 hits[key] = IssueHit(
-                    m.label, m.value or self.defaults.get(m.label), m.start, a
+                    m.label, m.value or self.defaults.get(m.label), m.start, a, why
                 )
         return sorted(hits.values(), key=lambda h: h.start)
 
@@ -320,7 +322,8 @@ class StanceFinder:
             trigs = [
                 m for m in ms
                 if m.kind == ACT and _in(m, lo, hi)
-                and not _overlaps(m, parties) and not _contained(m, issues_all)
+                and not _overlaps(m, parties)
+                and (m.value == "imperative" or not _contained(m, issues_all))
             ]
             rule_base = ""
             actor = actor_span = None
@@ -432,7 +435,7 @@ class StanceFinder:
             for h in hits:
                 regs = tuple(regions) if h.issue in self.regional else ()
                 outcome = h.outcome
-                rule = rule_base + ("+condition" if h.act != act else "")
+                rule = rule_base + h.why
                 if concession and h.act == "propose" and h.issue == "territory" and \
                         outcome == "ru_control":
                     # "could abandon its claims to ...": the front line would stay
