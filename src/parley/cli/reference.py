@@ -11,17 +11,23 @@ import click
 from parley.cli import main
 
 
-def _walk(cmd: click.Command, path: list[str]) -> list[tuple[list[str], click.Command]]:
-    out = [(path, cmd)]
+def _walk(
+    cmd: click.Command, path: list[str], parent: click.Context | None
+) -> list[tuple[list[str], click.Command, click.Context]]:
+    # Contexts are chained from the root so every command inherits the group's
+    # settings (``-h``), whatever ran before in the same process.
+    settings = cmd.context_settings if parent is None else {}
+    ctx = click.Context(cmd, info_name=path[-1], parent=parent, **settings)
+    out = [(path, cmd, ctx)]
     if isinstance(cmd, click.Group):
         for name in sorted(cmd.commands):
-            out.extend(_walk(cmd.commands[name], [*path, name]))
+            out.extend(_walk(cmd.commands[name], [*path, name], ctx))
     return out
 
 
 def commands() -> list[tuple[str, click.Command]]:
     """Every command path (``parley claims list``) with its click command."""
-    return [(" ".join(p), c) for p, c in _walk(main, ["parley"])]
+    return [(" ".join(p), c) for p, c, _ in _walk(main, ["parley"], None)]
 
 
 def reference_markdown() -> str:
@@ -32,14 +38,14 @@ def reference_markdown() -> str:
         "a test fails when this file is out of date.",
         "",
     ]
-    for path, cmd in commands():
+    for parts, cmd, ctx in _walk(main, ["parley"], None):
+        path = " ".join(parts)
         if path == "parley":
             continue
-        ctx = click.Context(cmd, info_name=path)
         lines.append(f"## {path}")
         lines.append("")
         lines.append("```")
-        lines.append(cmd.get_help(ctx).replace(f"Usage: {path}", f"Usage: {path}", 1).rstrip())
+        lines.append(cmd.get_help(ctx).rstrip())
         lines.append("```")
         lines.append("")
     return "\n".join(lines)

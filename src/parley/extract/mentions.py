@@ -103,7 +103,9 @@ class MentionFinder:
 
         roles = [str(r).lower() for r in dossier.lexicons.get("role_nouns", [])]
         for p in dossier.parties:
-            add_entries(PARTY, p.code, None, [*p.aliases, *p.people, *p.titles])
+            add_entries(PARTY, p.code, None, list(p.aliases))
+            # people and titles: "he" in the next sentence may stand for them
+            add_entries(PARTY, p.code, "person", [*p.people, *p.titles])
             if p.adjectives and roles:
                 # "Russian officials", "Ukrainian negotiators": an adjective counts
                 # only before a role noun ("the Ukrainian army" is no speaker). Expanded

@@ -81,7 +81,8 @@ def make_stances(nlp: Language, name: str, key: str):
 def find_stances(doc: Doc, finder: StanceFinder) -> list[Stance]:
     """Stances of every body sentence (``doc._.parley_body_start`` = first body char)."""
     mentions = doc._.parley_mentions or []
-    sents = [s for s in doc.sents if s.text.strip()]
+    text = doc.text
+    sents = [s for s in doc.sents if text[s.start_char : s.end_char].strip()]
     # mentions per sentence by one sweep over the sorted list
     per: list[list] = [[] for _ in sents]
     j = 0
@@ -95,16 +96,18 @@ def find_stances(doc: Doc, finder: StanceFinder) -> list[Stance]:
             k += 1
     body = doc._.parley_body_start
     state = DocState(house=doc._.parley_house)
-    speakers: list[str | None] = []
-    for i, s in enumerate(sents):
-        sp, _, _ = finder.speaker(doc, s, per[i], DocState())
-        speakers.append(sp)
     out: list[Stance] = []
+
+    def speaker_of(i: int):
+        # the next sentence's speaker, only asked for when a quote opens a sentence
+        if i >= len(sents):
+            return lambda: None
+        return lambda: finder.speaker(doc, sents[i], per[i], DocState())[0]
+
     for i, s in enumerate(sents):
         if s.start_char < body:
             continue
-        nxt = speakers[i + 1] if i + 1 < len(sents) else None
-        out.extend(finder.sentence(doc, s, per[i], state, nxt))
+        out.extend(finder.sentence(doc, s, per[i], state, speaker_of(i + 1)))
     return out
 
 
@@ -182,9 +185,10 @@ class Attributes:
         )
 
 
-def _trimmed(span: Span) -> tuple[int, int]:
-    """Character offsets of ``span`` without surrounding whitespace."""
-    text = span.text
+def _trimmed(span: Span, full: str) -> tuple[int, int]:
+    """Character offsets of ``span`` without surrounding whitespace (``full`` = the
+    Doc's text; ``Doc.text`` rebuilds the string on every call)."""
+    text = full[span.start_char : span.end_char]
     start = span.start_char + (len(text) - len(text.lstrip()))
     return start, max(start, span.start_char + len(text.rstrip()))
 
@@ -237,8 +241,8 @@ class RuleExtractor:
             seen.add(key)
             src = self.attributes.source(st, ctx)
             clause = st.clause
-            c_start, c_end = _trimmed(clause)
-            s_start, s_end = _trimmed(st.sentence)
+            c_start, c_end = _trimmed(clause, report.text)
+            s_start, s_end = _trimmed(st.sentence, report.text)
             claims.append(
                 Claim(
                     doc=report.doc,

@@ -10,6 +10,8 @@ about, and apply negation and "unless" flips. The result is a list of
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -22,6 +24,7 @@ _PREPOSITIONS = frozenset(
 )
 _LOCATIVE = frozenset(["in", "at", "during", "of", "on", "through", "after", "before", "within", "into"])
 _REGION_NOUNS = frozenset(["region", "regions", "oblast", "oblasts", "province", "provinces"])
+_QUOTE_RE = re.compile('["“”«»]')
 _QUOTES = frozenset('"“”«»')
 _PERSON_PRONOUNS = frozenset({"he", "she"})
 _FIRST_PERSON = frozenset({"we", "i", "our", "us", "my"})
@@ -261,7 +264,7 @@ class StanceFinder:
     # -- a sentence ------------------------------------------------------------
     def sentence(
         self, doc: Doc, sent: Span, ms: list[Mention], state: DocState,
-        next_speaker: str | None,
+        next_speaker: str | None | Callable[[], str | None],
     ) -> list[Stance]:
         # "NATO" in "join NATO", "Zelensky" in "meet with Zelensky" name no holder
         issue_ms = [m for m in ms if m.kind == ISSUE]
@@ -283,8 +286,17 @@ class StanceFinder:
             and not (m.kind == ISSUE and _same_span(m, ms, PARTY))
         ]
         speaker, speaker_span, speaker_kind = self.speaker(doc, sent, ms, state)
-        starts_quote = sent.text[:1] in _QUOTES
-        has_quote = any(ch in _QUOTES for ch in sent.text)
+        if not any(
+            m.kind == ACT or (m.kind == CUE and m.label == "list_continuation") for m in ms
+        ):
+            # no trigger: nothing to decide, only the carried state moves on
+            self._advance(doc, sent, ms, state, speaker)
+            return []
+        text = sent.text
+        starts_quote = text[:1] in _QUOTES
+        has_quote = bool(_QUOTE_RE.search(text))
+        if callable(next_speaker):
+            next_speaker = next_speaker() if starts_quote else None
         if speaker is None and speaker_kind is None:
             if starts_quote and next_speaker:
                 speaker = next_speaker  # a quote whose speaker is named next
@@ -452,9 +464,7 @@ class StanceFinder:
     def _advance(self, doc, sent, ms, state: DocState, speaker) -> None:
         # "he" usually continues the subject of the last sentence naming a person
         for m in ms:
-            if m.kind == PARTY and doc[m.start : m.end].text.lower() in self.person_names.get(
-                m.label, ()
-            ):
+            if m.kind == PARTY and m.value == "person":
                 state.last_person = m.label
                 break
         if speaker:
