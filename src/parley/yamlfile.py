@@ -11,10 +11,12 @@ from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
+from yaml.constructor import SafeConstructor
 
 from parley.errors import DataFileError
 
 M = TypeVar("M", bound=BaseModel)
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _line_map(node: yaml.Node, path: tuple[Any, ...], out: dict[tuple[Any, ...], int]) -> None:
@@ -45,8 +47,10 @@ def parse_yaml(
     text: str, name: str, error_cls: type[DataFileError]
 ) -> tuple[Any, dict[tuple[Any, ...], int]]:
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        # Parse once (with libyaml when present) and build the data from the
+        # node tree, which also gives every value its line.
+        node = yaml.compose(text, Loader=_LOADER)
+        data = SafeConstructor().construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark is not None else ""

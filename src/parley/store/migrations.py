@@ -184,6 +184,12 @@ def _initial(conn: sqlite3.Connection) -> None:
     )
 
 
+@migration("0002_claims_report_date_index")
+def _claims_report_date_index(conn: sqlite3.Connection) -> None:
+    # The brief and period listings select claims by the date they were reported.
+    conn.execute("CREATE INDEX IF NOT EXISTS claims_report_date ON claims(report_date)")
+
+
 def applied(conn: sqlite3.Connection) -> list[str]:
     return [r[0] for r in conn.execute("SELECT name FROM parley_migrations ORDER BY id")]
 
