@@ -128,3 +128,10 @@ def test_ingest_reads_standard_input(tmp_path: Path, runner: CliRunner) -> None:
     assert json.loads(result.stdout)["new"] == 1
     shown = runner.invoke(main, ["reports", "list", "--db", str(tmp_path / "p.db"), "--json"])
     assert [r["outlet"] for r in json.loads(shown.stdout)] == ["Pipe"]
+
+
+def test_ingest_refuses_a_map_for_an_unknown_field(runner, tmp_path):
+    result = runner.invoke(main, ["ingest", str(tmp_path), "--db", str(tmp_path / "p.db"),
+                                  "--map", "colour=x"])
+    assert result.exit_code == 2
+    assert "colour" in result.output

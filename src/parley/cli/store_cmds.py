@@ -20,7 +20,7 @@ from parley.cli.options import (
     output_options,
     resolve_db,
 )
-from parley.errors import UsageError
+from parley.ingest import parse_field_map
 from parley.store import Store, corrections, queries
 from parley.store.backup import FORMATS, export_db, import_db
 from parley.store.ingest import IngestSummary, ingest, reextract
@@ -33,18 +33,6 @@ RUN_COLUMNS = ["id", "command", "started_at", "finished_at", "dossier", "extract
 
 def _store(db: str | None, *, create: bool = False) -> Store:
     return Store(resolve_db(db), create=create)
-
-
-def _parse_map(value: str | None) -> dict[str, str] | None:
-    if not value:
-        return None
-    out: dict[str, str] = {}
-    for part in value.split(","):
-        ours, sep, theirs = part.partition("=")
-        if not sep or not ours.strip() or not theirs.strip():
-            raise UsageError(f"bad --map entry {part!r}", hint="use field=theirs, e.g. text=body,date=pubDate")
-        out[ours.strip()] = theirs.strip()
-    return out
 
 
 class _Bar:
@@ -107,7 +95,7 @@ def ingest_cmd(paths: tuple[str, ...], db: str | None, dossier: str | None, date
     """
     show = sys.stderr.isatty() if progress is None else progress
     with _store(db, create=True) as store, _Bar("ingest", enabled=show) as bar:
-        summary = ingest(store, paths, dossier=dossier, workers=workers, field_map=_parse_map(field_map),
+        summary = ingest(store, paths, dossier=dossier, workers=workers, field_map=parse_field_map(field_map) or None,
                          date=date, outlet=outlet, progress=bar)
     _finish(summary, fmt, "ingest")
 

@@ -210,18 +210,21 @@ def _record(store: Store, *, report_id: int, action: str, target: str | None,
 def accept_claim(store: Store, claim_id: int, *, note: str | None = None,
                  author: str | None = None) -> StoredClaim:
     """Mark a claim right as it stands."""
-    c = get_claim(store, claim_id)
-    data = _claim_json(c)
-    return _record(store, report_id=c.report_id, action="accept", target=c.fingerprint,
-                   claim=data, before=data, note=note, author=author)
+    return _mark(store, claim_id, "accept", note=note, author=author)
 
 
 def reject_claim(store: Store, claim_id: int, *, note: str | None = None,
                  author: str | None = None) -> StoredClaim:
     """Mark a claim wrong: it stays stored (status rejected) and analysis skips it."""
+    return _mark(store, claim_id, "reject", note=note, author=author)
+
+
+def _mark(store: Store, claim_id: int, action: str, *, note: str | None,
+          author: str | None) -> StoredClaim:
+    """Accept or reject: the claim is logged as it stands, before and after alike."""
     c = get_claim(store, claim_id)
     data = _claim_json(c)
-    return _record(store, report_id=c.report_id, action="reject", target=c.fingerprint,
+    return _record(store, report_id=c.report_id, action=action, target=c.fingerprint,
                    claim=data, before=data, note=note, author=author)
 
 

@@ -227,6 +227,14 @@ def _ingest_inline(items: Iterable[Report | InputError], d: Dossier, report_done
         tick()
 
 
+def _begin_run(store: Store, command: str, dossier: Dossier | str | None) -> tuple[Dossier, float, int]:
+    """Load the dossier and record the run (with the dossier's hash and extractor version)."""
+    d = dossier if isinstance(dossier, Dossier) else load_dossier(dossier)
+    run_id = store.start_run(command, dossier=d.name, dossier_hash=dossier_hash(d),
+                             extractor=extractor_label(d))
+    return d, time.perf_counter(), run_id
+
+
 def ingest(
     store: Store,
     paths: Iterable[str | Path],
@@ -240,10 +248,7 @@ def ingest(
     in_flight: int | None = None,
 ) -> IngestSummary:
     """Read, extract and store every report under ``paths``; bad inputs are counted, not fatal."""
-    d = dossier if isinstance(dossier, Dossier) else load_dossier(dossier)
-    started = time.perf_counter()
-    run_id = store.start_run("ingest", dossier=d.name, dossier_hash=dossier_hash(d),
-                             extractor=extractor_label(d))
+    d, started, run_id = _begin_run(store, "ingest", dossier)
     tally = _Tally()
     limit = in_flight or max(4, workers * 8)
 
@@ -376,10 +381,7 @@ def reextract(
     progress: Progress | None = None,
 ) -> IngestSummary:
     """Re-run extraction over stored reports; every correction survives (orphans flagged)."""
-    d = dossier if isinstance(dossier, Dossier) else load_dossier(dossier)
-    started = time.perf_counter()
-    run_id = store.start_run("reextract", dossier=d.name, dossier_hash=dossier_hash(d),
-                             extractor=extractor_label(d))
+    d, started, run_id = _begin_run(store, "reextract", dossier)
     tally = _Tally()
     if report_ids is None:
         ids = [r[0] for r in store.conn.execute("SELECT id FROM reports ORDER BY id")]
