@@ -89,13 +89,15 @@ def main() -> None:
                       f"to UA {tr.km2_to_ua:,.0f} km²; not counted: {', '.join(tr.unknown) or 'none'}")
                 for a in tr.assumptions[:3]:
                     print(f"    - {a}")
+            for c in ev.caps:
+                print(f"  army cap: {c.text}")
         t = time.perf_counter()
         fcs = forecast(store, dossier=dossier, as_of="2026-01-01")
         print(f"\nforecast: {len(fcs)} issues in {(time.perf_counter() - t) * 1000:.0f} ms")
         for row in forecast_rows(fcs):
             if row["actors"]:
                 print(f"  {row['issue']:16} actors {row['actors']} mean {row['weighted_mean']} "
-                      f"EU {row['eu_forecast']} ({row['nearest_outcome']}, {row['rounds']} rounds)\n"
+                      f"EU {row['eu_forecast']} ({row['nearest_outcome']}, {row['rounds']} rounds, {row['stop']})\n"
                       f"      {row['sensitivity']}")
         store.close()
 

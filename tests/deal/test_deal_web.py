@@ -25,6 +25,8 @@ def client(deal_store, tmp_path, monkeypatch):
     deals.mkdir()
     (deals / "test-deal.yaml").write_text(DEAL)
     (deals / "broken.yaml").write_text("title: x\nterms:\n  fishing: yes\n")
+    (deals / "army.yaml").write_text("title: Army cap\ndate: 2025-08-10\n"
+                                     "terms:\n  army_limits: {outcome: limited, cap: 600000}\n")
     monkeypatch.setenv("PARLEY_DEALS", str(deals))
     with TestClient(create_app(path)) as c:
         yield c
@@ -53,3 +55,12 @@ def test_deals_list_shows_bad_file_with_its_problem(client):
 @pytest.mark.parametrize("name", ["nope", "..%2Fsecret"])
 def test_unknown_deal_is_404(client, name):
     assert client.get(f"/deal/{name}.json").status_code == 404
+
+
+def test_deal_page_compares_army_caps(client):
+    data = client.get("/deal/army.json").json()
+    caps = {(c["party"], c["act"]): c["difference"] for c in data["evaluation"]["caps"]}
+    assert caps == {("RU", "demand"): 515_000, ("UA", "propose"): -200_000}
+    html = client.get("/deal/army").text
+    assert 'id="army-caps"' in html and "+515,000" in html
+    assert "deal caps at 600,000; RU demanded 85,000 on 2025-08-04" in html

@@ -18,8 +18,9 @@ SUMMARY_COLUMNS = ["party", "met", "acceptable", "moves_against", "red_lines", "
                    "red_lines_crossed"]
 TERRITORY_COLUMNS = ["region", "name", "outcome", "ru_share", "km2_to_ru", "km2_to_ua", "pop_to_ru",
                      "pop_to_ua", "source"]
+CAP_COLUMNS = ["party", "act", "stated_cap", "date", "deal_cap", "difference", "comparison", "evidence"]
 FORECAST_COLUMNS = ["issue", "actors", "weighted_mean", "eu_forecast", "nearest_outcome", "rounds",
-                    "sensitivity", "inputs", "left_out"]
+                    "stop", "sensitivity", "inputs", "left_out"]
 
 
 @main.group()
@@ -47,6 +48,8 @@ def _print_one(ev, fmt: str) -> None:  # type: ignore[no-untyped-def]
         click.echo("Terms no party has proposed: " + ("; ".join(ev.unproposed) or "none"))
         if ev.silent:
             click.echo("No claim on these issues: " + ", ".join(ev.silent))
+        if ev.caps:
+            emit(render.cap_rows(ev), "table", columns=CAP_COLUMNS, title="Army caps")
         if ev.territory is not None:
             emit(render.territory_rows(ev), "table", columns=TERRITORY_COLUMNS, title="Territory")
             for a in ev.territory.assumptions:
@@ -120,7 +123,4 @@ def forecast_cmd(issues: tuple[str, ...], as_of: dt.date | None, rounds: bool, f
     emit(render.forecast_rows(fcs), fmt, columns=FORECAST_COLUMNS,
          title="Forecast (0 = Ukraine's pole, 100 = Russia's; inputs are the dossier's assumptions)")
     if rounds:
-        emit([{"issue": f.issue, "round": r.number, "median": r.median, "mean": r.mean,
-               "positions": r.positions, "moves": [f"{m.actor}->{m.new:g} ({m.kind} by {m.by})"
-                                                   for m in r.moves]}
-              for f in fcs for r in f.rounds], fmt, title="Expected-utility rounds")
+        emit(render.round_rows(fcs), fmt, title="Expected-utility rounds (r: each actor's risk exponent)")

@@ -22,12 +22,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from parley.analysis import _sql
 from parley.analysis.positions import position_from
 from parley.analysis.records import Evidence, Stance
+from parley.deal.caps import CapComparison, compare_caps
 from parley.deal.model import Deal, Term
 from parley.deal.territory import ControlEntry, TerritoryChanges, territory_changes
 from parley.dossier import Dossier, load_dossier
@@ -53,9 +54,11 @@ class Verdict:
     detail: str
     stances: tuple[str, ...]  # the stances the verdict rests on, "demand freeze"
     evidence: tuple[Evidence, ...]
+    caps: tuple[CapComparison, ...] = ()  # army_limits: the party's stated caps vs the deal's
 
     def to_dict(self) -> dict[str, Any]:
-        return {**asdict(self), "evidence": [e.to_dict() for e in self.evidence]}
+        return {**asdict(self), "evidence": [e.to_dict() for e in self.evidence],
+                "caps": [c.to_dict() for c in self.caps]}
 
 
 @dataclass(frozen=True)
@@ -82,13 +85,15 @@ class DealEvaluation:
     unproposed: tuple[str, ...]  # terms (per region) no party ever demanded or proposed
     silent: tuple[str, ...]  # parties with no claim on any issue of the deal
     territory: TerritoryChanges | None
+    caps: tuple[CapComparison, ...] = ()  # every party's stated army cap vs the deal's
 
     def to_dict(self) -> dict[str, Any]:
         return {"deal": self.deal.to_dict(), "as_of": self.as_of,
                 "summaries": [s.to_dict() for s in self.summaries],
                 "unproposed": list(self.unproposed), "silent": list(self.silent),
                 "verdicts": [v.to_dict() for v in self.verdicts],
-                "territory": self.territory.to_dict() if self.territory else None}
+                "territory": self.territory.to_dict() if self.territory else None,
+                "caps": [c.to_dict() for c in self.caps]}
 
 
 def record_from_store(store: Store, *, as_of: dt.date | str | None, issues: set[str]) -> Record:
@@ -205,8 +210,10 @@ def evaluate_record(deal: Deal, record: Record, *, dossier: Dossier, as_of: str 
         issue = dossier.issue(term.issue)
         for region in term.regions or (None,):
             for p in parties:
-                verdicts.append(verdict_for(p.code, term, region, record.get((p.code, term.issue), []),
-                                            issue=issue))
+                v = verdict_for(p.code, term, region, record.get((p.code, term.issue), []), issue=issue)
+                if term.issue == "army_limits":
+                    v = with_caps(v, term, record.get((p.code, term.issue), []))
+                verdicts.append(v)
             ever = any(c.act in ("demand", "propose") and c.outcome == term.outcome
                        and (region is None or region in c.regions or not c.regions)
                        for (a, i), cs in record.items() if i == term.issue for c in cs)
@@ -222,7 +229,21 @@ def evaluate_record(deal: Deal, record: Record, *, dossier: Dossier, as_of: str 
                             for v in mine if v.verdict == "red_line")))
     silent = tuple(p.code for p in dossier.parties if p.code not in speaking)
     return DealEvaluation(deal=deal, as_of=as_of, verdicts=tuple(verdicts), summaries=tuple(summaries),
-                          unproposed=tuple(unproposed), silent=silent, territory=territory)
+                          unproposed=tuple(unproposed), silent=silent, territory=territory,
+                          caps=tuple(c for v in verdicts for c in v.caps))
+
+
+def with_caps(v: Verdict, term: Term, claims: list[Evidence]) -> Verdict:
+    """The verdict with the party's stated army caps set against the deal's (if any)."""
+    cap = term.params.get("cap")
+    caps = compare_caps(v.party, claims, deal_cap=cap if isinstance(cap, int) else None,
+                        deal_outcome=term.outcome)
+    if not caps:
+        return v
+    have = {e.claim_id for e in v.evidence}
+    extra = tuple(c.evidence for c in caps if c.evidence.claim_id not in have)
+    return replace(v, caps=tuple(caps), detail="; ".join([v.detail, *(c.text for c in caps)]),
+                   evidence=v.evidence + extra)
 
 
 def evaluate_deal(

@@ -49,6 +49,19 @@ def territory_rows(ev: DealEvaluation) -> list[dict[str, Any]]:
     return rows
 
 
+def cap_rows(ev: DealEvaluation) -> list[dict[str, Any]]:
+    """Each party's stated army cap against the deal's, with its evidence."""
+    return [{"party": c.party, "act": c.act, "stated_cap": c.cap, "date": c.date,
+             "deal_cap": c.deal_cap, "difference": c.difference, "comparison": c.text,
+             "evidence": cite(c.evidence), "claim_id": c.evidence.claim_id} for c in ev.caps]
+
+
+def term_value(t: Any) -> str:
+    """A term's outcome, with its cap when it has one."""
+    cap = t.params.get("cap")
+    return f"{t.outcome} (cap {cap:,})" if isinstance(cap, int) else t.outcome
+
+
 def compare_rows(evs: list[DealEvaluation]
                  ) -> tuple[list[str], list[dict[str, Any]], list[dict[str, Any]]]:
     """(column names, terms side by side, party summaries side by side)."""
@@ -68,7 +81,7 @@ def compare_rows(evs: list[DealEvaluation]
     for issue, region in keys:
         row: dict[str, Any] = {"issue": issue, "region": region or ""}
         for name, e in zip(names, evs, strict=True):
-            row[name] = next((t.outcome for t in e.deal.terms if t.issue == issue
+            row[name] = next((term_value(t) for t in e.deal.terms if t.issue == issue
                               and (region in t.regions if region else not t.regions)), "—")
         terms.append(row)
     parties: list[dict[str, Any]] = [{"party": "record as of", **{n: e.as_of or "today"
@@ -112,6 +125,9 @@ def to_markdown(ev: DealEvaluation) -> str:
     parts += ["", "## Verdicts", "",
               _md_table(verdict_rows(ev), ["party", "issue", "region", "outcome", "verdict",
                                            "steps", "detail", "evidence"])]
+    if ev.caps:
+        parts += ["", "## Army caps", ""]
+        parts += [f"- {c.text} (evidence: {cite(c.evidence)}: “{c.evidence.quote}”)" for c in ev.caps]
     if ev.territory is not None:
         parts += ["", "## Territory", "",
                   _md_table(territory_rows(ev), ["region", "name", "outcome", "ru_share", "km2_to_ru",
@@ -139,6 +155,8 @@ td,th{border:1px solid #ccc;padding:3px 6px;vertical-align:top}
 <td>{{ v.region or '' }}</td><td>{{ v.outcome }}</td><td>{{ labels[v.verdict] }}</td>
 <td>{{ v.detail }}</td><td>{% for e in v.evidence %}<div>{{ cite(e) }}: “{{ e.quote }}”</div>
 {% endfor %}</td></tr>{% endfor %}</table>
+{% if ev.caps %}<h2>Army caps</h2><ul>{% for c in ev.caps %}<li>{{ c.text }}
+<div><small>{{ cite(c.evidence) }}: “{{ c.evidence.quote }}”</small></div></li>{% endfor %}</ul>{% endif %}
 {% if ev.territory %}<h2>Territory</h2><ul>{% for a in ev.territory.assumptions %}<li>{{ a }}</li>
 {% endfor %}</ul>{% endif %}
 </body></html>
@@ -162,6 +180,7 @@ def forecast_rows(fcs: list[IssueForecast]) -> list[dict[str, Any]]:
             "weighted_mean": None if f.weighted_mean is None else round(f.weighted_mean, 1),
             "eu_forecast": None if f.eu_forecast is None else round(f.eu_forecast, 1),
             "nearest_outcome": f.nearest_outcome, "rounds": max(len(f.rounds) - 1, 0),
+            "stop": f"{f.stop}: {f.stop_detail}" if f.stop else "",
             "sensitivity": "; ".join(
                 f"{k}: mean {fmt(v.get('mean_min'))}–{fmt(v.get('mean_max'))}, "
                 f"eu {fmt(v.get('eu_min'))}–{fmt(v.get('eu_max'))}" if "mean_min" in v else
@@ -172,3 +191,11 @@ def forecast_rows(fcs: list[IssueForecast]) -> list[dict[str, Any]]:
             "left_out": "; ".join(f.left_out),
         })
     return rows
+
+
+def round_rows(fcs: list[IssueForecast]) -> list[dict[str, Any]]:
+    """The expected-utility model round by round: positions, r_i, accepted offers."""
+    return [{"issue": f.issue, "round": r.number, "median": r.median, "mean": r.mean,
+             "positions": r.positions, "risk_r": r.risk,
+             "moves": [f"{m.actor} {m.old:g}->{m.new:g} ({m.kind} by {m.by})" for m in r.moves]}
+            for f in fcs for r in f.rounds]
