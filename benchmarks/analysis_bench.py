@@ -1,4 +1,4 @@
-"""Benchmark: positions, timeline, shifts and conflicts on a store of generated claims.
+"""Benchmark: positions, timeline, shifts, conflicts and the brief on a store of generated claims.
 
     python benchmarks/analysis_bench.py [--claims 1000000] [--db /tmp/parley-bench.db]
 
@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from parley.analysis import conflicts, positions, shifts, timeline
+from parley.analysis import brief, conflicts, positions, shifts, timeline
 from parley.dossier import load_dossier
 from parley.store.dates import stance_date
 from parley.store.db import Store
@@ -115,6 +115,9 @@ def main() -> None:
                                                               region="UA-14"),
         "shifts one month": lambda: shifts(store, since="2025-06-01", until="2025-06-30", dossier=d),
         "conflicts (all issues)": lambda: conflicts(store, dossier=d),
+        # the brief reads positions once and shares them with shifts and conflicts
+        "brief one month": lambda: [brief(store, since="2025-06-01", until="2025-06-30", dossier=d)],
+        "brief one year": lambda: [brief(store, since="2024-07-01", until="2025-06-30", dossier=d)],
     }
     print(f"{'call':<38} {'wall':>8}    {'cpu':>8}")
     for name, fn in cases.items():

@@ -51,3 +51,53 @@ def test_html_stands_alone_and_escapes_report_text(store, add, dossier):
     assert not re.search(r"src=|<link|@import|url\(", page)  # no external files
     assert all(h.startswith("https://") for h in re.findall(r'href="([^"]*)"', page))
     assert "<svg" in page and "<style>" in page
+
+
+def test_brief_reads_the_positions_at_its_end_once_and_matches_its_parts(store, add, dossier,
+                                                                         monkeypatch):
+    from parley.analysis import _sql, conflicts, positions, shifts
+
+    build(add)
+    add("2025-03-01", C("RU", "demand", "neutrality", "neutral"))
+    heads = _sql.heads
+    seen: list[str | None] = []
+
+    def counting(store, keys, *, until, **kw):
+        seen.append(until)
+        return heads(store, keys, until=until, **kw)
+
+    monkeypatch.setattr(_sql, "heads", counting)
+    b = brief(store, since="2025-02-01", until="2025-03-31", dossier=dossier)
+    assert seen.count("2025-03-31") == 1  # shifts, conflicts and the charts share one read
+    monkeypatch.setattr(_sql, "heads", heads)
+    moves = shifts(store, since="2025-02-01", until="2025-03-31", dossier=dossier)
+    assert b.new_stances + b.shifts == tuple(s for s in moves if s.kind == "new") + tuple(
+        s for s in moves if s.kind != "new")
+    assert list(b.conflicts) == [c for c in conflicts(store, as_of="2025-03-31", dossier=dossier)
+                                 if c.conflicts]
+    assert list(b.positions) == positions(store, as_of="2025-03-31", dossier=dossier)
+
+
+def test_shift_between_several_outcomes_is_described_the_same_every_run(store, add, dossier):
+    # two outcomes change act at once: the first stance (demand tribunal) is named, not
+    # whichever a set happens to yield first under this run's string hashing
+    add("2025-01-10", C("UA", "demand", "accountability", "tribunal"),
+        C("UA", "propose", "accountability", "amnesty"))
+    add("2025-03-01", C("UA", "reject", "accountability", "tribunal"),
+        C("UA", "reject", "accountability", "amnesty"))
+    b = brief(store, since="2025-02-01", until="2025-03-31", dossier=dossier)
+    [s] = b.shifts
+    assert (s.kind, s.detail) == ("hardened", "demand → reject on tribunal")
+
+
+def test_brief_counts_only_live_claims_and_their_reports_in_the_period(store, add, dossier):
+    from parley.store.corrections import reject_claim
+
+    build(add)
+    [ua] = add("2025-02-20", C("UA", "demand", "ceasefire", "ceasefire"))
+    add("2025-03-02", C("UA", "demand", "ceasefire", "ceasefire"))  # after the period
+    b = brief(store, since="2025-02-01", until="2025-02-28", dossier=dossier)
+    assert (b.claims, b.reports) == (4, 4)
+    reject_claim(store, ua)
+    b = brief(store, since="2025-02-01", until="2025-02-28", dossier=dossier)
+    assert (b.claims, b.reports) == (3, 3)  # its report has no live claim left

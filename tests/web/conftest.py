@@ -6,12 +6,11 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from web_texts import BODY, FRONT, XSS
 
 from parley.extract.records import Claim, ControlFact, Extraction
 from parley.ingest.report import Report
 from parley.store.db import Store
-
-XSS = '<script>window.pwned=1</script><img src=x onerror="window.pwned=2">'
 
 
 def make_report(doc: str, text: str, *, date: str, outlet: str, title: str | None = None,
@@ -30,7 +29,7 @@ def claim(text: str, phrase: str, *, actor: str, act: str, issue: str, outcome: 
 
 
 def build_store(path: Path) -> dict[str, int]:
-    """Three reports: RU demands territory, UA rejects it, a report with an XSS payload."""
+    """Reports: RU demands territory, UA rejects it, one with an XSS payload, one with front matter."""
     store = Store(path)
     t1 = "Moscow demands all of Donetsk. Kyiv wants a ceasefire now."
     r1 = make_report("one.txt", t1, date="2025-03-01", outlet="Wire A", url="https://a.example/1")
@@ -59,8 +58,13 @@ def build_store(path: Path) -> dict[str, int]:
         claim(t3, "Kyiv demands guarantees", actor="UA", act="demand", issue="security_guarantees",
               outcome="guarantees"),
     ), controls=(), warnings=())
+    # front matter (not shown), a non-BMP character and a CRLF before the body's sentences:
+    # browser offsets must still count code points of the full text
+    r4 = Report(text=FRONT + BODY, doc="front.md", body_start=len(FRONT), title="Talks resume",
+                date=dt.date(2025, 6, 1), outlet="Wire A", url=None, path=None, format="text", meta={})
+    e4 = Extraction(doc="front.md", claims=(), controls=(), warnings=())
     ids = {}
-    for name, r, e in (("one", r1, e1), ("two", r2, e2), ("evil", r3, e3)):
+    for name, r, e in (("one", r1, e1), ("two", r2, e2), ("evil", r3, e3), ("front", r4, e4)):
         ids[name] = store.add_report(r, e).report_id
     ids["claim_ru"] = int(store.conn.execute(
         "SELECT id FROM claims WHERE actor='RU' AND act='demand'").fetchone()[0])

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from web_texts import BODY, FRONT
 
 from parley.web import create_app
 
@@ -122,4 +123,87 @@ def test_page_screenshot(server: str, page: object, name: str, url: str) -> None
     resp = p.goto(server + url)  # type: ignore[attr-defined]
     assert resp.status == 200
     shot(p, name)
+    assert p.errors == []  # type: ignore[attr-defined]
+
+
+SELECT_PHRASE = """(phrase) => {
+  // select the phrase as a user's drag would, then release the mouse over the text
+  const article = document.getElementById("text");
+  const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const i = n.data.indexOf(phrase);
+    if (i < 0) continue;
+    const range = document.createRange();
+    range.setStart(n, Math.max(0, i - 1));  // from the line break before it, as people do
+    range.setEnd(n, i + phrase.length);
+    const sel = window.getSelection();
+    sel.removeAllRanges();
+    sel.addRange(range);
+    article.dispatchEvent(new MouseEvent("mouseup", {bubbles: true}));
+    return true;
+  }
+  return false;
+}"""
+
+
+def test_select_a_phrase_add_a_claim_and_see_it_highlighted(
+        server: str, page: object, web_store: tuple[Path, dict[str, int]]) -> None:
+    p = page
+    rid = web_store[1]["front"]
+    phrase = "Kyiv rejects any freeze of the line"
+    p.goto(f"{server}/report/{rid}")  # type: ignore[attr-defined]
+    assert p.evaluate(SELECT_PHRASE, phrase)  # type: ignore[attr-defined]
+    form = p.locator("#add-claim")  # type: ignore[attr-defined]
+    # offsets in code points of the full text: front matter, an emoji and a CRLF come first
+    start = (FRONT + BODY).index(phrase)
+    assert form.locator("input[name=start]").input_value() == str(start)
+    assert form.locator("input[name=end]").input_value() == str(start + len(phrase))
+    assert p.locator("#add-text").inner_text() == phrase  # type: ignore[attr-defined]
+    form.locator("select[name=actor]").select_option("UA")
+    form.locator("select[name=act]").select_option("reject")
+    form.locator("select[name=issue]").select_option("territory")
+    form.locator("select[name=outcome]").select_option("freeze")  # filled for the chosen issue
+    form.locator("select[name=regions]").select_option(["UA-14", "UA-09"])
+    form.locator("input[type=checkbox][name=hedged]").check()
+    form.locator("input[name=when]").fill("2025-05")
+    shot(p, "report-add-form")
+    form.locator("button", has_text="Add claim").click()
+    p.wait_for_selector("mark.ev.added")  # type: ignore[attr-defined]
+    p.reload()  # type: ignore[attr-defined]
+    mark = p.locator("mark.ev.added")  # type: ignore[attr-defined]
+    assert mark.count() == 1 and mark.inner_text() == phrase
+    box = p.locator(f"#box-{mark.get_attribute('data-claim')}")  # type: ignore[attr-defined]
+    assert "added" in box.locator(".status").inner_text()
+    assert "[UA-09, UA-14]" in box.inner_text() and "hedged" in box.inner_text()  # dossier order
+    shot(p, "report-added")
+    assert p.errors == []  # type: ignore[attr-defined]
+
+
+def test_edit_regions_and_hedged_in_the_browser_and_keep_them(server: str, page: object) -> None:
+    p = page
+    p.goto(server + "/report/1#claim-1")  # type: ignore[attr-defined]
+    box = p.locator("#box-1")  # type: ignore[attr-defined]
+    box.locator("summary", has_text="Edit").click()
+    # a bad value is refused with the library's message, shown next to the form
+    box.locator("input[name=when]").fill("tomorrow")
+    box.locator("button[value=edit]").click()
+    msg = box.locator(".msg")
+    msg.wait_for(state="visible")
+    assert "bad when 'tomorrow'" in msg.inner_text()
+    shot(p, "report-edit-refused")
+    box.locator("input[name=when]").fill("")
+    box.locator("select[name=regions]").select_option(["UA-14", "UA-09"])
+    box.locator("input[type=checkbox][name=hedged]").check()
+    box.locator("button[value=edit]").click()
+    p.wait_for_selector("#box-1.edited")  # type: ignore[attr-defined]
+    p.reload()  # type: ignore[attr-defined]
+    box = p.locator("#box-1")  # type: ignore[attr-defined]
+    assert box.locator(".status").inner_text() == "edited"
+    assert box.locator(".regions").inner_text() == "[UA-09, UA-14]"
+    assert box.locator(".flag").inner_text() == "hedged"
+    assert sorted(box.locator("select[name=regions]").evaluate(
+        "s => Array.from(s.selectedOptions).map(o => o.value)")) == ["UA-09", "UA-14"]
+    assert box.locator("input[type=checkbox][name=hedged]").is_checked()
+    box.locator("summary", has_text="Edit").click()
+    shot(p, "report-edited")
     assert p.errors == []  # type: ignore[attr-defined]

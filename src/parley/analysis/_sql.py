@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from parley.analysis.records import Evidence
@@ -60,10 +61,14 @@ class Light(NamedTuple):
     outlet: int | None
 
 
+@lru_cache(maxsize=4096)
+def _regions(raw: str | None) -> tuple[str, ...]:
+    # few distinct region lists recur across many claims: parse each once
+    return tuple(json.loads(raw)) if raw and raw != "[]" else ()
+
+
 def light(row: Any) -> Light:
-    regions = row[7]
-    return Light(row[0], row[1], row[2], row[3], row[4], row[5], row[6],
-                 tuple(json.loads(regions)) if regions and regions != "[]" else (),
+    return Light(row[0], row[1], row[2], row[3], row[4], row[5], row[6], _regions(row[7]),
                  bool(row[8]), bool(row[9]), row[10], row[11], row[12], row[13])
 
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from typing import Any
 from urllib.parse import urlparse
 
 from parley.analysis import _sql
-from parley.analysis.conflicts import conflicts
-from parley.analysis.positions import POSITIVE, positions, strongest
+from parley.analysis.conflicts import conflicts_from
+from parley.analysis.positions import POSITIVE, ordered, read_positions, strongest
 from parley.analysis.records import Brief, BriefItem, Evidence, Position, Shift
-from parley.analysis.shifts import shifts
+from parley.analysis.shifts import shifts_from
 from parley.dossier import Dossier, load_dossier
 from parley.store.db import Store
 
@@ -24,20 +25,37 @@ _STRENGTH_SQL = ("MAX(CASE c.source_kind WHEN 'named' THEN 4 WHEN 'document' THE
                  " WHEN 'outlet' THEN 2 ELSE 1 END)")
 
 
+# One GROUP BY over the period's claims (its sort is the brief's main cost on long
+# periods, so no per-claim id lists ride along); quotes are read for the clusters shown.
+_CLUSTERS_SQL = f"""
+SELECT c.actor, c.act, c.issue, c.outcome, COUNT(*) AS n, COUNT(DISTINCT c.report_id) AS reports,
+       COUNT(DISTINCT COALESCE(r.story_id, -c.report_id)) AS independent,
+       {_STRENGTH_SQL} AS strength, MIN(c.hedged) AS hedged
+FROM claims c JOIN reports r ON r.id = c.report_id
+WHERE {_sql.LIVE} AND c.report_date BETWEEN ? AND ?
+GROUP BY c.actor, c.act, c.issue, c.outcome
+"""
+# claims.report_date is a copy of reports.date: reports of the period with a live claim
+_REPORTS_SQL = """
+SELECT COUNT(*) FROM reports r
+WHERE r.is_latest = 1 AND r.date BETWEEN ? AND ? AND EXISTS (
+  SELECT 1 FROM claims c WHERE c.report_id = r.id AND c.status != 'rejected'
+  AND c.report_date BETWEEN ? AND ?)
+"""
+# a cluster's first claims in report order (``+``: walk the pair's index, not the period's)
+_CLUSTER_IDS_SQL = f"""
+SELECT c.id FROM claims c JOIN reports r ON r.id = c.report_id
+WHERE c.actor = ? AND c.act = ? AND c.issue = ? AND c.outcome IS ? AND {_sql.LIVE}
+  AND +c.report_date BETWEEN ? AND ?
+ORDER BY +c.report_date, c.id LIMIT ?
+"""
+QUOTED_PER_CLUSTER = 50
+
+
 def _sourcing(store: Store, since: str, until: str) -> tuple[list[BriefItem], list[BriefItem], int, int]:
     """Clusters (party, act, issue, outcome) reported in the period, best and worst sourced."""
-    sql = f"""
-    SELECT c.actor, c.act, c.issue, c.outcome, COUNT(DISTINCT c.report_id) AS reports,
-           COUNT(DISTINCT COALESCE(r.story_id, -c.report_id)) AS independent,
-           {_STRENGTH_SQL} AS strength, MIN(c.hedged) AS hedged, GROUP_CONCAT(c.id) AS ids
-    FROM claims c JOIN reports r ON r.id = c.report_id
-    WHERE {_sql.LIVE} AND c.report_date BETWEEN ? AND ?
-    GROUP BY c.actor, c.act, c.issue, c.outcome
-    """
-    rows = store.conn.execute(sql, (since, until)).fetchall()
-    totals = store.conn.execute(
-        f"SELECT COUNT(*), COUNT(DISTINCT c.report_id) FROM claims c JOIN reports r ON r.id = c.report_id"
-        f" WHERE {_sql.LIVE} AND c.report_date BETWEEN ? AND ?", (since, until)).fetchone()
+    rows = store.conn.execute(_CLUSTERS_SQL, (since, until)).fetchall()
+    n_reports = store.conn.execute(_REPORTS_SQL, (since, until, since, until)).fetchone()[0]
     best_rows = sorted(rows, key=lambda r: (-r["independent"], -r["strength"], -r["reports"],
                                             r["actor"], r["issue"]))[:ITEMS]
     worst_rows = sorted(
@@ -45,16 +63,17 @@ def _sourcing(store: Store, since: str, until: str) -> tuple[list[BriefItem], li
         key=lambda r: (r["strength"], -r["hedged"], r["actor"], r["issue"], r["act"]),
     )[:ITEMS]
 
-    def item(r: object, note: str) -> BriefItem:
-        ids = [int(i) for i in str(r["ids"]).split(",")][:50]  # type: ignore[index]
+    def item(r: Any, note: str) -> BriefItem:
+        args = (r["actor"], r["act"], r["issue"], r["outcome"], since, until, QUOTED_PER_CLUSTER)
+        ids = [i for (i,) in store.conn.execute(_CLUSTER_IDS_SQL, args)]
         ev = strongest(_sql.by_ids(store, ids))
-        return BriefItem(ev, r["reports"], r["independent"], note)  # type: ignore[index]
+        return BriefItem(ev, r["reports"], r["independent"], note)
 
     best = [item(r, f"{r['independent']} independent report(s), best source {r_strength(r)}")
             for r in best_rows]
     worst = [item(r, f"single source ({r_strength(r)}){', hedged' if r['hedged'] else ''}")
              for r in worst_rows]
-    return best, worst, int(totals[0]), int(totals[1])
+    return best, worst, sum(r["n"] for r in rows), int(n_reports)
 
 
 def r_strength(row: object) -> str:
@@ -73,15 +92,19 @@ def brief(
     dossier = dossier or load_dossier()
     start = _sql.iso(since) or ""
     end = _sql.iso(until) or dt.date.today().isoformat()
-    moves = shifts(store, since=start, until=end, dossier=dossier, dropped_after_months=dropped_after_months)
-    open_conflicts = [c for c in conflicts(store, as_of=end, dossier=dossier) if c.conflicts]
+    # positions as of the end, read once: shifts, conflicts and the scale charts share them
+    afters = read_positions(store, list(_sql.pairs(store)), until=end, dossier=dossier)
+    current = ordered([pos for pos, _ in afters.values()], dossier)
+    moves = shifts_from(store, afters, since=start, until=end, dossier=dossier,
+                        dropped_after_months=dropped_after_months)
+    open_conflicts = [c for c in conflicts_from(current, dossier=dossier) if c.conflicts]
     best, worst, n_claims, n_reports = _sourcing(store, start, end)
     return Brief(
         since=start, until=end, dossier=dossier.name, claims=n_claims, reports=n_reports,
         new_stances=tuple(s for s in moves if s.kind == "new"),
         shifts=tuple(s for s in moves if s.kind != "new"),
         conflicts=tuple(open_conflicts), best_sourced=tuple(best), worst_sourced=tuple(worst),
-        positions=tuple(positions(store, as_of=end, dossier=dossier)),
+        positions=tuple(current),
         party_names={p.code: p.name for p in dossier.parties},
         issue_labels={i.code: i.label for i in dossier.issues},
     )

@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from collections.abc import Iterable
 
 from parley.analysis import _sql
 from parley.analysis.positions import POSITIVE, positions
@@ -106,9 +107,16 @@ def conflicts(
     statement does not clash with a 2025 one. None keeps every party.
     """
     dossier = dossier or load_dossier()
+    return conflicts_from(positions(store, as_of=as_of, issue=issue, dossier=dossier), dossier=dossier,
+                          stale_after_days=stale_after_days)
+
+
+def conflicts_from(poss: Iterable[Position], *, dossier: Dossier,
+                   stale_after_days: int | None = 365) -> list[IssueConflicts]:
+    """``conflicts`` over positions already computed (in ``positions`` order)."""
     meta = {i.code: i for i in dossier.issues}
     by_issue: dict[str, list[Position]] = {}
-    for pos in positions(store, as_of=as_of, issue=issue, dossier=dossier):
+    for pos in poss:
         by_issue.setdefault(pos.issue, []).append(pos)
     out: list[IssueConflicts] = []
     for code, every in by_issue.items():

@@ -196,8 +196,13 @@ def positions(
 ) -> list[Position]:
     """Every party's current stance on every issue it spoke on, as of a date."""
     keys = list(_sql.pairs(store, actor=actor, issue=issue))
-    out = [pos for pos, _ in read_positions(store, keys, until=_sql.iso(as_of), dossier=dossier).values()]
-    return sorted(out, key=lambda p: (_party_order(dossier, p.actor), _issue_order(dossier, p.issue)))
+    return ordered([pos for pos, _ in read_positions(store, keys, until=_sql.iso(as_of),
+                                                     dossier=dossier).values()], dossier)
+
+
+def ordered(poss: list[Position], dossier: Dossier | None) -> list[Position]:
+    """Positions in dossier order: parties, then issues."""
+    return sorted(poss, key=lambda p: (_party_order(dossier, p.actor), _issue_order(dossier, p.issue)))
 
 
 def _party_order(dossier: Dossier | None, code: str) -> tuple[int, str]:

@@ -112,7 +112,7 @@ def compare(before: Position, after: Position, issue: Issue | None,
             return "hardened", f"moved towards its pole ({pole_name}) on the scale"
     acts_b = {s.outcome: s.act for s in before.stances}
     acts_a = {s.outcome: s.act for s in after.stances}
-    for outcome in acts_b.keys() & acts_a.keys():
+    for outcome in [o for o in acts_b if o in acts_a]:  # stance order: the same every run
         ob, oa = OPENNESS.get(acts_b[outcome], 1), OPENNESS.get(acts_a[outcome], 1)
         if oa > ob:
             return "softened", f"{acts_b[outcome]} → {acts_a[outcome]} on {outcome or 'the issue'}"
@@ -167,12 +167,31 @@ def shifts(
 ) -> list[Shift]:
     """Softened, hardened, new and dropped stances between ``since`` and ``until``."""
     dossier = dossier or load_dossier()
-    start = dt.date.fromisoformat(_sql.iso(since) or "")
     end = dt.date.fromisoformat(_sql.iso(until)) if until else dt.date.today()
-    day_before = (start - dt.timedelta(days=1)).isoformat()
-    issues = {i.code: i for i in dossier.issues}
     keys = list(_sql.pairs(store, actor=actor, issue=issue))
     afters = read_positions(store, keys, until=end.isoformat(), dossier=dossier)
+    return shifts_from(store, afters, since=since, until=end, dossier=dossier,
+                       dropped_after_months=dropped_after_months)
+
+
+def shifts_from(
+    store: Store,
+    afters: dict[tuple[str, str], tuple[Position, list[Light]]],
+    *,
+    since: dt.date | str,
+    until: dt.date | str,
+    dossier: Dossier,
+    dropped_after_months: int = 6,
+) -> list[Shift]:
+    """``shifts`` over positions already read as of ``until`` (``read_positions``).
+
+    The brief reads the positions at the end of its period once and passes them
+    here and to ``conflicts_from``.
+    """
+    start = dt.date.fromisoformat(_sql.iso(since) or "")
+    end = dt.date.fromisoformat(_sql.iso(until) or "")
+    day_before = (start - dt.timedelta(days=1)).isoformat()
+    issues = {i.code: i for i in dossier.issues}
     # only pairs with claims in the period can have changed; the rest may have dropped
     moved = [k for k, (p, _) in afters.items() if p.date and p.date >= start.isoformat()]
     befores = _sql.heads(store, moved, until=day_before)

@@ -1,9 +1,9 @@
 """The dashboard: a FastAPI app over the store and analysis, HTML and JSON.
 
 Every page ``/x`` is also ``/x.json`` (or ``Accept: application/json``); the
-JSON routes are described by ``/openapi.json``. Writes (reviews, uploads) are
-POSTs that carry the per-app CSRF token and, when the app has an access token,
-that token too.
+JSON routes are described by ``/openapi.json``. Writes (reviews and edits, added
+claims, uploads) are POSTs that carry the per-app CSRF token and, when the app has
+an access token, that token too; they go through the same library calls as the CLI.
 """
 
 from __future__ import annotations
@@ -28,10 +28,12 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup, escape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from parley.dossier import Dossier, load_dossier
 from parley.errors import ParleyError, UsageError
+from parley.extract.records import ACTS, SOURCE_KINDS
 from parley.store import corrections, queries
 from parley.store.db import Store
 from parley.web import views
@@ -55,6 +57,12 @@ def _to_json(obj: Any) -> Any:
     from parley.cli.options import to_jsonable  # one JSON conversion for CLI and web
 
     return to_jsonable(obj)
+
+
+def _verbatim(text: str) -> Markup:
+    """Escaped text whose DOM keeps every character: the HTML parser would turn CR (and
+    CRLF) into LF and drop NUL, so the browser's character offsets would drift."""
+    return Markup(str(escape(text)).replace("\r", "&#13;").replace("\x00", "&#0;"))
 
 
 def wants_json(request: Request) -> bool:
@@ -89,6 +97,7 @@ def create_app(
     # autoescape everywhere: report text and metadata are untrusted
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(HERE / "templates")),
                              autoescape=True)
+    env.filters["verbatim"] = _verbatim
     templates = Jinja2Templates(env=env)
     templates.env.globals.update(csrf=csrf_secret, dossier=d, split_snippet=views.split_snippet,
                                  has_deals=False)
@@ -244,8 +253,9 @@ def create_app(
 
     @page("/report/{report_id}", "report.html", name="report")
     def report(report_id: int) -> dict[str, Any]:
-        """A report's text with highlighted claim evidence, its story and metadata."""
-        return views.report_page(store, report_id)
+        """A report's text with highlighted claim evidence, its story, metadata and the
+        codes a claim may take (``choices``, for edits and added claims)."""
+        return views.report_page(store, d, report_id)
 
     @page("/claim/{claim_id}", "claim.html", name="claim")
     def claim(claim_id: int) -> dict[str, Any]:
@@ -284,38 +294,62 @@ def create_app(
         return {"limit_bytes": upload_limit_bytes, "results": None}
 
     # -- writes ---------------------------------------------------------------
-    @app.post("/claim/{claim_id}/review", name="review", dependencies=[Depends(check_write)])
+    @app.post("/claim/{claim_id}/review", name="review", dependencies=[Depends(check_write)],
+              openapi_extra=REVIEW_BODY)
     async def review(request: Request, claim_id: int) -> Any:
-        """Accept, reject or edit a claim (a correction). Form or JSON body."""
-        if "json" in request.headers.get("content-type", ""):
-            try:
-                body = await request.json()
-            except ValueError:
-                raise UsageError("body is not JSON") from None
-            if not isinstance(body, dict):
-                raise UsageError("body must be a JSON object")
-        else:
-            body = dict(await request.form())
+        """Accept, reject or edit a claim (a correction, as `parley claims accept|reject|edit`).
+
+        Form or JSON body. An edit sets the fields given (JSON: in ``changes``); an
+        empty outcome, when, source or regions clears it, as ``''`` does on the CLI.
+        """
+        body = await _read_body(request)
         action = str(body.get("action") or "")
-        note = body.get("note") or None
+        note, author = body.get("note") or None, body.get("author") or None
         with lock:
             writes[0] += 1
             if action == "accept":
-                c = corrections.accept_claim(store, claim_id, note=note)
+                c = corrections.accept_claim(store, claim_id, note=note, author=author)
             elif action == "reject":
-                c = corrections.reject_claim(store, claim_id, note=note)
+                c = corrections.reject_claim(store, claim_id, note=note, author=author)
             elif action == "edit":
-                changes = body.get("changes")
-                if changes is None:  # from a form: the fields present and non-empty
-                    changes = {k: v for k, v in body.items()
-                               if k in corrections.EDITABLE and v not in (None, "")}
+                changes = body.get("changes") if isinstance(body, dict) else None
+                if changes is None:
+                    changes = _claim_fields(body)
                 if not isinstance(changes, dict) or not changes:
                     raise UsageError("edit needs at least one field to change")
-                c = corrections.edit_claim(store, claim_id, changes=changes, note=note, dossier=d)
+                c = corrections.edit_claim(store, claim_id, changes=_json_fields(changes), note=note,
+                                           author=author, dossier=d)
             else:
                 raise UsageError(f"unknown action {action!r}", hint="use accept, reject or edit")
-        if wants_json(request) or "json" in request.headers.get("content-type", ""):
+        if wants_json(request):
             return JSONResponse(_to_json(c))
+        return RedirectResponse(f"/report/{c.report_id}#claim-{c.id}", status_code=303)
+
+    @app.post("/report/{report_id}/claims", name="add_claim", dependencies=[Depends(check_write)],
+              status_code=201, openapi_extra=ADD_BODY)
+    async def add_claim(request: Request, report_id: int) -> Any:
+        """Add a claim the machine missed (as `parley claims add`); its evidence is the
+        report's text[start:end], offsets in characters (code points) of the full text.
+
+        ``text``, when sent, must be that evidence (whitespace aside): a guard against
+        offsets counted some other way. Form or JSON body.
+        """
+        body = await _read_body(request)
+        start, end = _offset(body, "start"), _offset(body, "end")
+        # JSON: every other key is a claim field (unknown ones are refused by name)
+        fields = ({k: v for k, v in body.items() if k not in _NOT_FIELDS} if isinstance(body, dict)
+                  else _claim_fields(body))
+        text = body.get("text")
+        with lock:
+            if text is not None:
+                rep = queries.get_report(store, report_id)
+                _check_evidence(rep.text, report_id, start, end, str(text))
+            writes[0] += 1
+            c = corrections.add_claim(store, report_id, start=start, end=end, fields=_json_fields(fields),
+                                      note=body.get("note") or None, author=body.get("author") or None,
+                                      dossier=d)
+        if wants_json(request):
+            return JSONResponse(_to_json(c), status_code=201)
         return RedirectResponse(f"/report/{c.report_id}#claim-{c.id}", status_code=303)
 
     @app.post("/upload", name="upload_post", dependencies=[Depends(check_write)])
@@ -377,6 +411,101 @@ def create_app(
         templates.env.globals["has_deals"] = True
 
     return app
+
+
+# -- claim writes: bodies from forms or JSON ----------------------------------
+_NOT_FIELDS = frozenset({"start", "end", "text", "note", "author", "csrf", "action", "changes"})
+_FIELD_SCHEMA: dict[str, Any] = {
+    "actor": {"type": "string", "description": "party code of the dossier"},
+    "act": {"type": "string", "enum": list(ACTS)},
+    "issue": {"type": "string", "description": "issue code of the dossier"},
+    "outcome": {"type": ["string", "null"], "description": "an outcome of the issue; null: none"},
+    "regions": {"type": "array", "items": {"type": "string"}, "description": "ISO 3166-2 codes"},
+    "hedged": {"type": "boolean"},
+    "conditional": {"type": "boolean"},
+    "when": {"type": ["string", "null"], "description": "YYYY, YYYY-MM, YYYY-MM-DD or past"},
+    "source_kind": {"type": "string", "enum": list(SOURCE_KINDS)},
+    "source_count": {"type": ["integer", "null"]},
+    "source": {"type": ["string", "null"]},
+}
+_NOTE_SCHEMA = {"note": {"type": "string"}, "author": {"type": "string"}}
+
+
+def _body_doc(schema: dict[str, Any]) -> dict[str, Any]:
+    return {"requestBody": {"required": True, "content": {
+        "application/json": {"schema": schema},
+        "application/x-www-form-urlencoded": {"schema": schema}}}}
+
+
+REVIEW_BODY = _body_doc({"type": "object", "required": ["action"], "properties": {
+    "action": {"type": "string", "enum": ["accept", "reject", "edit"]},
+    "changes": {"type": "object", "properties": _FIELD_SCHEMA,
+                "description": "edit: the fields to set (forms send them at the top level)"},
+    **_NOTE_SCHEMA}})
+ADD_BODY = _body_doc({"type": "object", "required": ["start", "end", "actor", "act", "issue"],
+                      "properties": {
+    "start": {"type": "integer", "description": "evidence start: code points into the full text"},
+    "end": {"type": "integer", "description": "evidence end (exclusive)"},
+    "text": {"type": "string", "description": "the evidence, checked against text[start:end]"},
+    **_FIELD_SCHEMA, **_NOTE_SCHEMA}})
+
+
+async def _read_body(request: Request) -> Any:
+    """A JSON object (dict) or the submitted form (``getlist`` keeps repeated fields)."""
+    if "json" in request.headers.get("content-type", ""):
+        try:
+            body = await request.json()
+        except ValueError:
+            raise UsageError("body is not JSON") from None
+        if not isinstance(body, dict):
+            raise UsageError("body must be a JSON object")
+        return body
+    return await request.form()
+
+
+def _claim_fields(body: Any) -> dict[str, Any]:
+    """The claim fields a body sets. A form's regions come as repeated values (a hidden
+    empty one lets a form clear them); a checkbox after its hidden "no" wins."""
+    if isinstance(body, dict):
+        return {k: v for k, v in body.items() if k in corrections.EDITABLE}
+    out: dict[str, Any] = {}
+    for key in corrections.EDITABLE:
+        values = [str(v) for v in body.getlist(key)]
+        if values:
+            out[key] = [v for v in values if v] if key == "regions" else values[-1]
+    return out
+
+
+def _json_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    """JSON nulls and shapes the library's checks take (a null region list is none)."""
+    out = dict(fields)
+    if "regions" in out:
+        regions = out["regions"]
+        if regions is None:
+            out["regions"] = []
+        elif not isinstance(regions, (list, str)):
+            raise UsageError("regions must be a list of region codes")
+    return out
+
+
+def _offset(body: Any, name: str) -> int:
+    value = body.get(name)
+    if value is None or value == "":
+        raise UsageError(f"{name} is missing", hint="character offsets of the evidence in the report")
+    if isinstance(value, bool) or isinstance(value, float) and not value.is_integer():
+        raise UsageError(f"{name} must be a whole number, not {value!r}")
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise UsageError(f"{name} must be a whole number, not {value!r}") from None
+
+
+def _check_evidence(full: str, report_id: int, start: int, end: int, text: str) -> None:
+    if not 0 <= start < end <= len(full):
+        return  # the library names the bad span
+    if text.split() != full[start:end].split():
+        raise UsageError(f"the text sent is not report {report_id}'s text at {start}:{end}",
+                         hint="offsets count characters (code points) of the full text; reload and select again")
 
 
 def _ingest(store: Store, dossier: Dossier, paths: list[Path], *, date: str | None,

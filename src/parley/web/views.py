@@ -21,6 +21,7 @@ from parley import analysis
 from parley.deal.territory import best_fact, control_from_store
 from parley.dossier import Dossier
 from parley.errors import NotFoundError, UsageError
+from parley.extract.records import ACTS, SOURCE_KINDS
 from parley.store import queries
 from parley.store.db import Store
 
@@ -264,28 +265,57 @@ def _shade(ru_share: float | None) -> str:
 
 
 # -- reports, claims, search -----------------------------------------------
-def report_page(store: Store, report_id: int) -> dict[str, Any]:
+def report_page(store: Store, dossier: Dossier, report_id: int) -> dict[str, Any]:
     rep = queries.get_report(store, report_id)
     claims = queries.list_claims(store, report_id=report_id, order="report")
     story = queries.story_reports(store, rep.story_id) if rep.story_id else []
-    return {"report": rep, "claims": claims, "segments": _segments(rep.text, claims),
-            "story": [s for s in story if s.id != rep.id]}
+    # the body is shown (front matter is in the metadata), unless evidence lies before it
+    shown_from = min([rep.body_start, *(c.start for c in claims if 0 <= c.start < c.end)])
+    shown_from = max(0, min(shown_from, len(rep.text)))
+    return {"report": rep, "claims": claims, "shown_from": shown_from,
+            "segments": _segments(rep.text, claims, shown_from),
+            "story": [s for s in story if s.id != rep.id], "choices": choices(dossier)}
 
 
-def _segments(text: str, claims: list[Any]) -> list[dict[str, Any]]:
-    """The text cut into plain and highlighted pieces (overlaps: first claim wins)."""
-    spans = sorted((c.start, c.end, c.id, c.status) for c in claims if 0 <= c.start < c.end <= len(text))
-    out, pos = [], 0
-    for start, end, cid, status in spans:
-        if start < pos:
-            continue
-        if start > pos:
-            out.append({"text": text[pos:start]})
-        out.append({"text": text[start:end], "claim_id": cid, "status": status})
-        pos = end
-    if pos < len(text):
-        out.append({"text": text[pos:]})
+def _segments(text: str, claims: list[Any], shown_from: int = 0) -> list[dict[str, Any]]:
+    """The text from ``shown_from`` cut at every evidence boundary into plain and
+    highlighted pieces. A piece inside several claims' evidence shows the innermost
+    (shortest, then newest): a claim added inside a machine claim's sentence stays visible.
+    Each piece carries its ``start`` offset (code points into the full text); the first
+    piece of each shown claim carries the anchor (``#claim-N``)."""
+    spans = sorted((c for c in claims if shown_from <= c.start < c.end <= len(text)),
+                   key=lambda c: c.start)
+    cuts = sorted({shown_from, len(text), *(c.start for c in spans), *(c.end for c in spans)})
+    out: list[dict[str, Any]] = []
+    anchored: set[int] = set()
+    inside: list[Any] = []  # sweep: the claims covering the current piece
+    n = 0
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        while n < len(spans) and spans[n].start <= a:
+            inside.append(spans[n])
+            n += 1
+        inside = [c for c in inside if c.end > a]  # ends are cuts: these reach b
+        piece: dict[str, Any] = {"text": text[a:b], "start": a}
+        if inside:
+            top = min(inside, key=lambda c: (c.end - c.start, -c.id))
+            piece.update(claim_id=top.id, status=top.status, anchor=top.id not in anchored)
+            anchored.add(top.id)
+        out.append(piece)
     return out
+
+
+def choices(dossier: Dossier) -> dict[str, Any]:
+    """The codes a claim's fields take (the dossier's, as `parley claims edit` checks them)."""
+    return {
+        "actors": [{"code": p.code, "name": p.name} for p in dossier.parties],
+        "acts": list(ACTS),
+        "issues": [{"code": i.code, "label": i.label,
+                    "outcomes": [{"code": o.code, "label": o.label or o.code} for o in i.outcomes]}
+                   for i in dossier.issues],
+        "regions": [{"code": r.code, "name": r.name} for r in dossier.regions],
+        "source_kinds": list(SOURCE_KINDS),
+        "when": "YYYY, YYYY-MM, YYYY-MM-DD or past (empty: at the report's date)",
+    }
 
 
 CLAIM_SORTS = ("date", "-date", "id", "report")
