@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from parley.dossier import Dossier, load_dossier
+from parley.extract.segment import doc_text, sentence_spans, token_strings
 
 __all__ = [
     "SourceContext",
@@ -142,19 +143,25 @@ class _Phrases:
 
     def match_at(self, doc: Doc, i: int, end: int) -> int:
         """Length in tokens of the longest phrase starting at token ``i`` (0 if none)."""
-        cands = self.by_first.get(doc[i].lower_)
+        low = token_strings(doc)[0]
+        cands = self.by_first.get(low[i])
         if not cands:
             return 0
         for toks in cands:
             n = len(toks)
-            if i + n <= end and all(doc[i + k].lower_ == toks[k] for k in range(1, n)):
+            if i + n <= end and tuple(low[i : i + n]) == toks:
                 return n
         return 0
 
     def find(self, doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
         out = []
+        low = token_strings(doc)[0]
+        first = self.by_first
         i = start
         while i < end:
+            if low[i] not in first:
+                i += 1
+                continue
             n = self.match_at(doc, i, end)
             if n:
                 out.append((i, i + n))
@@ -212,7 +219,7 @@ def _governing_start(clause: Span, sentence: Span) -> int:
     sentence start or the last clause break ("but", "while", ";") before the clause."""
     doc = clause.doc
     for i in range(clause.start - 1, sentence.start - 1, -1):
-        if doc[i].lower_ in _CLAUSE_BREAKS:
+        if token_strings(doc)[0][i] in _CLAUSE_BREAKS:
             return i + 1
     return sentence.start
 
@@ -226,19 +233,19 @@ def is_hedged(clause: Span, sentence: Span, *, dossier: Dossier | None = None) -
     # a frame before the clause counts only when short: a hedge far away is about something else
     frame_start = lo if clause.start - lo <= 8 else clause.start
     for s, e in lex.hedge.find(doc, frame_start, clause.end):  # noqa: B007
-        word = doc[s].lower_
+        word = token_strings(doc)[0][s]
         # "possible" hedges only as "it is possible that"; "a possible deal" frames the
         # talks and "possible only if" is a condition
-        if word == "possible" and not (s >= 2 and doc[s - 1].lower_ in {"is", "was"}
-                                       and doc[s - 2].lower_ == "it"
-                                       and e < len(doc) and doc[e].lower_ == "that"):
+        if word == "possible" and not (s >= 2 and token_strings(doc)[0][s - 1] in {"is", "was"}
+                                       and token_strings(doc)[0][s - 2] == "it"
+                                       and e < len(doc) and token_strings(doc)[0][e] == "that"):
             continue
         # "in May 2024" is a month, not a modal
         if doc[s].text == "May" and (s > sentence.start or (e < len(doc) and doc[e].is_digit)):
             continue
         # "concessions that could undermine ...": the modal hedges the noun, not the stance
         if word in {"could", "may", "might"} and s > frame_start and \
-                doc[s - 1].lower_ in {"that", "which", "who"}:
+                token_strings(doc)[0][s - 1] in {"that", "which", "who"}:
             continue
         return True
     return False
@@ -253,17 +260,17 @@ def is_conditional(clause: Span, sentence: Span, *, dossier: Dossier | None = No
         return True
     # "..., but in return, Moscow would freeze": the exchange marker just before the clause
     for i in range(max(sentence.start, clause.start - 4), clause.start):
-        if doc[i].lower_ == "in" and lex.condition.match_at(doc, i, clause.end):
+        if token_strings(doc)[0][i] == "in" and lex.condition.match_at(doc, i, clause.end):
             return True
     # a condition trailing the clause governs it ("... would give up X — Y — if the US
     # makes concessions"; "ready to meet, but first all issues must be clarified"), up to
     # the next clause break, where another stance begins
     k = clause.end
     while k < sentence.end:
-        w = doc[k].lower_
+        w = token_strings(doc)[0][k]
         if w == "but" and k + 1 < sentence.end and (
-                doc[k + 1].lower_ == "first"
-                or (doc[k + 1].lower_ in {"on", "only", "provided"}
+                token_strings(doc)[0][k + 1] == "first"
+                or (token_strings(doc)[0][k + 1] in {"on", "only", "provided"}
                     and lex.condition.match_at(doc, k + 1, sentence.end))):
             return True  # "open to dialogue, but on the condition that ..."
         if w in _CLAUSE_BREAKS:
@@ -280,22 +287,22 @@ def is_conditional(clause: Span, sentence: Span, *, dossier: Dossier | None = No
 
 def _once_is_conjunction(doc: Doc, i: int) -> bool:
     """"once a ceasefire is reached" (a condition), not "was once", "once again"."""
-    prev = doc[i - 1].lower_ if i > 0 else ""
-    nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    prev = token_strings(doc)[0][i - 1] if i > 0 else ""
+    nxt = token_strings(doc)[0][i + 1] if i + 1 < len(doc) else ""
     return prev not in {"was", "were", "had", "has", "have", "is", "are", "at", "than"} \
         and nxt not in {"again", "more", "before", "and", "in", "upon", ",", ".", "or"}
 
 
 def _condition_in(doc: Doc, start: int, end: int, lex: _Lexicons) -> bool:
     for s, e in lex.condition.find(doc, start, end):
-        if any(doc[k].lower_ in _NOT_CONDITION_AFTER for k in range(e, min(len(doc), e + 2))):
+        if any(token_strings(doc)[0][k] in _NOT_CONDITION_AFTER for k in range(e, min(len(doc), e + 2))):
             continue
-        if doc[s].lower_ == "once" and not _once_is_conjunction(doc, s):
+        if token_strings(doc)[0][s] == "once" and not _once_is_conjunction(doc, s):
             continue
-        if doc[s].lower_ == "as" and e < len(doc) and doc[e].lower_ == "possible":
+        if token_strings(doc)[0][s] == "as" and e < len(doc) and token_strings(doc)[0][e] == "possible":
             continue  # "as soon as possible"
         return True
-    words = [doc[i].lower_ for i in range(start, end)]
+    words = [token_strings(doc)[0][i] for i in range(start, end)]
     # "cannot sign without settling", "impossible without", "no ceasefire before"
     if any(w in _NEGATIVE for w in words):
         for w in words:
@@ -316,7 +323,7 @@ def _count_before(doc: Doc, i: int, lo: int) -> tuple[int | None, bool]:
     j = i - 1
     steps = 0
     while j >= lo and steps < 6:
-        w = doc[j].lower_
+        w = token_strings(doc)[0][j]
         if w.isdigit():
             return int(w), True
         if w in _NUMBERS:
@@ -333,11 +340,11 @@ def _count_before(doc: Doc, i: int, lo: int) -> tuple[int | None, bool]:
 def _anonymous(doc: Doc, start: int, end: int, lex: _Lexicons) -> SourceInfo | None:
     """An unnamed source in tokens [start, end), with its count when the text gives it."""
     for i in range(start, end):
-        w = doc[i].lower_
+        w = token_strings(doc)[0][i]
         if w not in _ANON_NOUNS:
             continue
         nxt = " ".join(t.lower_ for t in doc[i + 1:min(end, i + 4)])
-        prev = doc[i - 1].lower_ if i > start else ""
+        prev = token_strings(doc)[0][i - 1] if i > start else ""
         if w in {"people", "persons", "individuals", "person"} and not nxt.startswith(
                 ("familiar", "close", "briefed", "with knowledge", "knowledgeable", "aware",
                  "involved")):
@@ -348,7 +355,7 @@ def _anonymous(doc: Doc, start: int, end: int, lex: _Lexicons) -> SourceInfo | N
                     or nxt.startswith(("familiar", "close", "briefed", "with knowledge"))):
                 continue
             # "official Dmitry Peskov said": a named source
-            if i + 1 < end and doc[i + 1].is_title and doc[i + 1].lower_ not in lex.speech:
+            if i + 1 < end and doc[i + 1].is_title and token_strings(doc)[0][i + 1] not in lex.speech:
                 continue
         if w in {"source", "sources"} and (prev in {"open", "public", "energy", "main", "primary",
                                                     "news", "power", "water", "revenue"}
@@ -359,8 +366,8 @@ def _anonymous(doc: Doc, start: int, end: int, lex: _Lexicons) -> SourceInfo | N
             count = 1 if w in _ANON_SINGULAR else None
         lo = i
         while lo > start and lo > i - 4 and doc[lo - 1].is_alpha \
-                and doc[lo - 1].lower_ not in lex.speech \
-                and doc[lo - 1].lower_ not in {"to", "by", "with", "according", "that", "and"}:
+                and token_strings(doc)[0][lo - 1] not in lex.speech \
+                and token_strings(doc)[0][lo - 1] not in {"to", "by", "with", "according", "that", "and"}:
             lo -= 1
         return SourceInfo("anonymous", count, doc[lo:i + 1].text)
     for s, e in lex.anonymous.find(doc, start, end):
@@ -375,9 +382,9 @@ def _window(doc: Doc, i: int, end: int, n: int) -> str:
 
 def _speech_near(doc: Doc, i: int, end: int, lex: _Lexicons) -> bool:
     for j in range(i + 1, min(end, i + 5)):
-        if doc[j].lower_ in lex.speech:
+        if token_strings(doc)[0][j] in lex.speech:
             return True
-    return any(doc[j].lower_ in lex.speech or doc[j].lower_ in {"according", "citing", "cited"}
+    return any(token_strings(doc)[0][j] in lex.speech or token_strings(doc)[0][j] in {"according", "citing", "cited"}
                for j in range(max(0, i - 3), i))
 
 
@@ -385,35 +392,35 @@ def _document(doc: Doc, start: int, end: int, lex: _Lexicons) -> SourceInfo | No
     """A document vouching for the claim: "according to the draft", "the plan says",
     "under the proposal", "the text of the proposal", "In the draft agreement, ..."."""
     for i in range(start, end):
-        w = doc[i].lower_
+        w = token_strings(doc)[0][i]
         if w in {"according", "under", "in"}:
             if w == "in" and i > start + 1:
                 continue  # only a sentence-opening "In the draft, ..."
             j = i + 1
             if w == "according":
-                if j < end and doc[j].lower_ == "to":
+                if j < end and token_strings(doc)[0][j] == "to":
                     j += 1
                 else:
                     continue
             k = j
-            while k < end and k < j + 6 and doc[k].lower_ not in _DOC_NOUNS:
+            while k < end and k < j + 6 and token_strings(doc)[0][k] not in _DOC_NOUNS:
                 if doc[k].is_punct and doc[k].text != "-":
                     break
                 k += 1
-            if not (k < end and k < j + 6 and doc[k].lower_ in _DOC_NOUNS):
+            if not (k < end and k < j + 6 and token_strings(doc)[0][k] in _DOC_NOUNS):
                 continue
-            if doc[j].lower_ not in {"the", "a", "this", "that", "its", "their", "his", "our",
+            if token_strings(doc)[0][j] not in {"the", "a", "this", "that", "its", "their", "his", "our",
                                      "relevant", "new", "latest"}:
                 continue
-            between = {doc[x].lower_ for x in range(j, k)}
-            if w in {"in", "under"} and doc[k].lower_ in {"agreement", "deal", "treaty",
+            between = {token_strings(doc)[0][x] for x in range(j, k)}
+            if w in {"in", "under"} and token_strings(doc)[0][k] in {"agreement", "deal", "treaty",
                                                           "framework"} \
                     and not between & {"draft", "proposed", "text"}:
                 continue  # "under the deal" is often the deal itself, not its text
             return SourceInfo("document", None, doc[i:k + 1].text)
         if w in _DOC_NOUNS and w not in {"deal", "agreement", "proposal", "version"}:
             # "the plan says", "the 28-point plan calls for", "the draft stipulates"
-            nxt = doc[i + 1].lower_ if i + 1 < end else ""
+            nxt = token_strings(doc)[0][i + 1] if i + 1 < end else ""
             nxt2 = " ".join(t.lower_ for t in doc[i + 1:min(end, i + 4)])
             subject = i - start <= 6  # the document opens the sentence: it is the subject
             if nxt in _DOC_VERBS or (subject and nxt in {"would", "will", "also", "further"}) \
@@ -421,13 +428,13 @@ def _document(doc: Doc, start: int, end: int, lex: _Lexicons) -> SourceInfo | No
                                         ", a copy of which", "seen by", "obtained by")):
                 lo = i
                 while lo > start and lo > i - 5 and not doc[lo - 1].is_punct \
-                        and doc[lo - 1].lower_ not in lex.speech:
+                        and token_strings(doc)[0][lo - 1] not in lex.speech:
                     lo -= 1
                 return SourceInfo("document", None, doc[lo:i + 1].text)
-        if w == "text" and i + 2 < end and doc[i + 1].lower_ == "of":
+        if w == "text" and i + 2 < end and token_strings(doc)[0][i + 1] == "of":
             return SourceInfo("document", None, doc[i:min(end, i + 4)].text)
     for s, e in lex.document.find(doc, start, end):
-        if doc[s].lower_ == "according":
+        if token_strings(doc)[0][s] == "according":
             return SourceInfo("document", None, doc[s:e].text)
     return None
 
@@ -435,8 +442,8 @@ def _document(doc: Doc, start: int, end: int, lex: _Lexicons) -> SourceInfo | No
 def _named(doc: Doc, start: int, end: int, lex: _Lexicons) -> SourceInfo | None:
     """A named speaker: "X said", "said X", "X told reporters", "according to X"."""
     for i in range(start, end):
-        w = doc[i].lower_
-        if w == "according" and i + 2 < end and doc[i + 1].lower_ == "to":
+        w = token_strings(doc)[0][i]
+        if w == "according" and i + 2 < end and token_strings(doc)[0][i + 1] == "to":
             j = i + 2
             k = j
             while k < end and not doc[k].is_punct and k < j + 6:
@@ -458,7 +465,7 @@ def _named(doc: Doc, start: int, end: int, lex: _Lexicons) -> SourceInfo | None:
 def _reports_content(doc: Doc, i: int, start: int, end: int) -> bool:
     """The speech verb reports words ("said that ...", "told reporters", ", Peskov said."),
     not an act ("Putin announced the annexation")."""
-    if doc[i].lower_ in {"told", "tells", "tell", "wrote", "writes", "saying", "says", "say",
+    if token_strings(doc)[0][i] in {"told", "tells", "tell", "wrote", "writes", "saying", "says", "say",
                          "said"}:
         return True
     if any(doc[k].text in {",", '"', "”"} for k in range(max(start, i - 2), i)):
@@ -474,20 +481,20 @@ def _speaker_of(doc: Doc, i: int, start: int, end: int) -> str | None:
     ("Zelensky said", "the Kremlin spokesman said") or after it ("said Peskov")."""
     if i + 1 < end and doc[i + 1].is_title and doc[i + 1].is_alpha:
         j = i + 1
-        while j < end and j < i + 6 and (doc[j].is_title or doc[j].lower_ in {"'s", "of"}):
+        while j < end and j < i + 6 and (doc[j].is_title or token_strings(doc)[0][j] in {"'s", "of"}):
             j += 1
         return doc[i + 1:j].text
     j = i - 1
-    while j >= start and (doc[j].lower_ in _SPEAKER_SKIP
-                          or (doc[j].lower_.endswith("ly") and doc[j].is_alpha)):
+    while j >= start and (token_strings(doc)[0][j] in _SPEAKER_SKIP
+                          or (token_strings(doc)[0][j].endswith("ly") and doc[j].is_alpha)):
         j -= 1
     if j < start or doc[j].is_punct:
         return None
-    if doc[j].lower_ in {"he", "she", "they", "we", "i"}:
+    if token_strings(doc)[0][j] in {"he", "she", "they", "we", "i"}:
         return doc[j].text
     k = j
     while k > start and k > j - 6 and not doc[k - 1].is_punct \
-            and doc[k - 1].lower_ not in _SPEAKER_STOP:
+            and token_strings(doc)[0][k - 1] not in _SPEAKER_STOP:
         k -= 1
     phrase = doc[k:j + 1]
     low = {t.lower_ for t in phrase}
@@ -513,11 +520,11 @@ class SourceContext:
                  outlet: str | None = None) -> None:
         self.doc = doc
         self.lex = _lexicons(dossier)
-        self._sents = list(doc.sents)
+        self._sents = sentence_spans(doc)
         self._starts = [s.start for s in self._sents]
         self._own: dict[int, SourceInfo | None] = {}
-        if outlet is None and doc.text.startswith("---"):
-            m = _FRONT_OUTLET.search(doc.text[:3000])
+        if outlet is None and doc_text(doc).startswith("---"):
+            m = _FRONT_OUTLET.search(doc_text(doc)[:3000])
             outlet = m.group(1) if m else None
         self.outlet = outlet
         self.official = bool(outlet and _OFFICIAL_OUTLET.search(outlet))
@@ -546,7 +553,7 @@ class SourceContext:
     def _quote_state(self) -> list[bool]:
         state = []
         open_ = False
-        text = self.doc.text  # built once: Doc.text joins every token
+        text = doc_text(self.doc)  # built once: Doc.text joins every token
         prev_end = 0
         for s in self._sents:
             a, b = s.start_char, s.end_char

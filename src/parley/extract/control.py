@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span
 from parley.dossier import Dossier
 from parley.extract.attributes import _explicit, _lexicons, _Phrases
 from parley.extract.records import ControlFact
+from parley.extract.segment import doc_text, token_strings
 
 __all__ = ["find_control_facts", "parse_share"]
 
@@ -117,10 +118,11 @@ def find_control_facts(
     """Control facts stated in the body's ``sentences`` of ``doc``."""
     out: list[ControlFact] = []
     index = _index(dossier)  # built once per dossier
+    full = doc_text(doc)
     for sent in sentences:
         if sent.end_char <= body_start:
             continue
-        text = sent.text
+        text = full[sent.start_char : sent.end_char]
         if not _CONTROL_CUE.search(text) or not _SHARE.search(text):
             continue  # cheap filter: most sentences end here
         out.extend(_facts_in(doc, sent, index, dossier, doc_name))
@@ -148,7 +150,7 @@ def _facts_in(doc: Doc, sent: Span, index: _Index, dossier: Dossier,
             continue
         share = parse_share(m.group(0))
         j = te + 1
-        if j >= sent.end or doc[j].lower_ != "of":
+        if j >= sent.end or token_strings(doc)[0][j] != "of":
             continue
         regions, r_end = _regions_after(doc, j + 1, sent.end, index)
         if not regions:
@@ -180,7 +182,7 @@ def _facts_in(doc: Doc, sent: Span, index: _Index, dossier: Dossier,
 
 def _chained(doc: Doc, last_end: int, share_start: int) -> bool:
     """"... 88% of Donbas and 73% of ...": only a conjunction (and a hedge word) between."""
-    between = [doc[k].lower_ for k in range(last_end, share_start)]
+    between = [token_strings(doc)[0][k] for k in range(last_end, share_start)]
     return len(between) <= 4 and all(
         w in {"and", ",", "about", "around", "some", "roughly", "nearly", "almost", "over",
               "more", "than", "less", "just", "approximately", "up", "to"} for w in between)
@@ -191,7 +193,7 @@ def _holder_before(doc: Doc, lo: int, share_start: int,
     """The party before a control verb that precedes the share in the same clause."""
     verb = None
     for k in range(share_start - 1, max(lo, share_start - 8) - 1, -1):
-        if doc[k].lower_ in _CONTROL_VERBS:
+        if token_strings(doc)[0][k] in _CONTROL_VERBS:
             verb = k
             break
     if verb is None:
@@ -201,7 +203,7 @@ def _holder_before(doc: Doc, lo: int, share_start: int,
     while i < verb:
         n = index.parties.match_at(doc, i, verb)
         if n:
-            key = tuple(doc[x].lower_ for x in range(i, i + n))
+            key = tuple(token_strings(doc)[0][x] for x in range(i, i + n))
             code = index.party_code.get(key)
             if code:
                 best = (code, i)
@@ -213,17 +215,17 @@ def _holder_before(doc: Doc, lo: int, share_start: int,
 
 def _holder_after(doc: Doc, r_end: int, end: int, index: _Index) -> tuple[str, int] | None:
     """Passive: "... is under Russian control", "... is occupied by Russia"."""
-    words = [doc[k].lower_ for k in range(r_end, min(end, r_end + 6))]
+    words = [token_strings(doc)[0][k] for k in range(r_end, min(end, r_end + 6))]
     if not any(w in {"under", "by", "occupied", "controlled", "held"} for w in words):
         return None
     for k in range(r_end, min(end, r_end + 6)):
-        w = doc[k].lower_
-        if w in index.adjectives and k + 1 < end and doc[k + 1].lower_ in {"control", "troops",
+        w = token_strings(doc)[0][k]
+        if w in index.adjectives and k + 1 < end and token_strings(doc)[0][k + 1] in {"control", "troops",
                                                                           "forces", "occupation"}:
             return index.adjectives[w], k
         n = index.parties.match_at(doc, k, end)
         if n:
-            code = index.party_code.get(tuple(doc[x].lower_ for x in range(k, k + n)))
+            code = index.party_code.get(tuple(token_strings(doc)[0][x] for x in range(k, k + n)))
             if code:
                 return code, k
     return None
@@ -237,10 +239,10 @@ def _regions_after(doc: Doc, i: int, end: int, index: _Index) -> tuple[list[str]
     country_at = None
     k = i
     while k < end:
-        w = doc[k].lower_
+        w = token_strings(doc)[0][k]
         n = index.regions.match_at(doc, k, end)
         if n:
-            key = tuple(doc[x].lower_ for x in range(k, k + n))
+            key = tuple(token_strings(doc)[0][x] for x in range(k, k + n))
             for c in index.region_codes.get(key, []):
                 if c not in codes:
                     codes.append(c)
@@ -264,6 +266,6 @@ def _regions_after(doc: Doc, i: int, end: int, index: _Index) -> tuple[list[str]
     if not codes and country_at is not None:
         codes = ["UA"]
     # trailing fillers / conjunctions are not part of the evidence
-    while last > i and doc[last - 1].lower_ in {"and", ",", "&", "the"}:
+    while last > i and token_strings(doc)[0][last - 1] in {"and", ",", "&", "the"}:
         last -= 1
     return codes, last

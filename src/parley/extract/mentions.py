@@ -46,6 +46,9 @@ CUE_LEXICONS = (
     "house_titles",
     "territory_handover",
     "list_continuation",
+    "plan_frame",
+    "plan_nouns",
+    "plan_verbs",
 )
 # act lexicons: "<act>" (the grammatical subject holds the stance) and
 # "<act>_speaker" (modal cues such as "must", "impossible": the speaker holds it)
@@ -85,6 +88,8 @@ class MentionFinder:
 
     def __init__(self, nlp: Language, dossier: Dossier) -> None:
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        # all-capital names ("US", "UN") match as written: "give us weapons" names no party
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.patterns = Matcher(nlp.vocab)
         self.keys: dict[str, tuple[str, str, str | None]] = {}
 
@@ -93,10 +98,25 @@ class MentionFinder:
             self.keys[key] = (kind, label, value)
             return key
 
+        # "accession ... to the European Union": a head and a tail phrase up to
+        # _GAP tokens apart, matched by the PhraseMatcher and joined in __call__
+        self.gapped: dict[str, tuple[str, str]] = {}  # head key -> (tail key, key)
+
         def add_entries(kind: str, label: str, value: str | None, entries: list) -> None:
             key = reg(kind, label, value)
-            plain = [e for e in entries if isinstance(e, str)]
-            _add(self.phrases, nlp, key, plain)
+            for e in entries:
+                if isinstance(e, str) and " ... " in e:
+                    head, tail = e.split(" ... ", 1)
+                    n = len(self.gapped)
+                    hk, tk = f"gap|{n}|head", f"gap|{n}|tail"
+                    self.keys[hk] = self.keys[tk] = ("gap", "", None)
+                    _add(self.phrases, nlp, hk, [head])
+                    _add(self.phrases, nlp, tk, [tail])
+                    self.gapped[hk] = (tk, key)
+            plain = [e for e in entries if isinstance(e, str) and " ... " not in e]
+            caps = [e for e in plain if _acronym(e)] if kind == PARTY else []
+            _add(self.phrases, nlp, key, [e for e in plain if e not in caps])
+            _add(self.exact, nlp, key, caps)
             pats = [e.pattern for e in entries if isinstance(e, TokenPattern)]
             if pats:
                 self.patterns.add(key, pats)
@@ -138,12 +158,23 @@ class MentionFinder:
         found: dict[str, list[tuple[int, int, str]]] = {}
         strings = doc.vocab.strings
         matches = list(self.phrases(doc))
+        if len(self.exact):
+            matches += self.exact(doc)
         if len(self.patterns):
             matches += self.patterns(doc)
+        gaps: dict[str, list[tuple[int, int]]] = {}
         for match_id, s, e in matches:
             key = strings[match_id]
             kind = self.keys[key][0]
+            if kind == "gap":
+                gaps.setdefault(key, []).append((s, e))
+                continue
             found.setdefault(kind, []).append((s, e, key))
+        for hk, (tk, key) in self.gapped.items():
+            for s, e in gaps.get(hk, ()):
+                tail = [(s2, e2) for s2, e2 in gaps.get(tk, ()) if e <= s2 <= e + _GAP]
+                if tail:
+                    found.setdefault(self.keys[key][0], []).append((s, tail[0][1], key))
         out: list[Mention] = []
         for kind, items in found.items():
             if kind == CUE:
@@ -167,6 +198,17 @@ class MentionFinder:
                 out.append(Mention(k, label, value or None, s, e))
         out.sort(key=lambda m: (m.start, -m.end, m.kind != ACT or m.value != "noun"))
         return out
+
+
+_GAP = 5  # most tokens between the two parts of a "head ... tail" phrase
+
+
+def _acronym(name: str) -> bool:
+    """"US", "UN", "EU": a short all-capital name that is also a common word in
+    lower case ("us")."""
+    letters = [c for c in name if c.isalpha()]
+    return bool(letters) and len(letters) <= 4 and all(c.isupper() for c in letters) \
+        and " " not in name
 
 
 def _longest(items: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

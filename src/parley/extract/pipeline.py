@@ -26,9 +26,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from parley.dossier import Dossier
-from parley.extract import segment  # noqa: F401  (registers parley_line_breaks)
 from parley.extract.mentions import MentionFinder, register_finder
 from parley.extract.records import Claim, ControlFact, Extraction
+from parley.extract.segment import doc_text, sentence_spans  # + parley_line_breaks
 from parley.extract.stance import DocState, Stance, StanceFinder
 from parley.ingest.report import Report
 
@@ -81,8 +81,8 @@ def make_stances(nlp: Language, name: str, key: str):
 def find_stances(doc: Doc, finder: StanceFinder) -> list[Stance]:
     """Stances of every body sentence (``doc._.parley_body_start`` = first body char)."""
     mentions = doc._.parley_mentions or []
-    text = doc.text
-    sents = [s for s in doc.sents if text[s.start_char : s.end_char].strip()]
+    text = doc_text(doc)
+    sents = [s for s in sentence_spans(doc) if text[s.start_char : s.end_char].strip()]
     # mentions per sentence by one sweep over the sorted list
     per: list[list] = [[] for _ in sents]
     j = 0
@@ -167,6 +167,8 @@ class Attributes:
         return self._when.resolve_when(clause, sent, date, dossier=self.dossier)
 
     def source(self, st: Stance, ctx: Any) -> Any:
+        if st.rule.endswith(("plan-frame", "plan-item")):
+            return _Source("document", None, None)  # a plan's text vouches for its points
         if self._attr is None or ctx is None:
             return _Source("outlet", None, None)
         return self._attr.attribute_source(
@@ -177,7 +179,7 @@ class Attributes:
     def controls(self, doc: Doc, report: Report) -> list[ControlFact]:
         if self._control is None or not hasattr(self._control, "find_control_facts"):
             return []
-        sents = [s for s in doc.sents if s.start_char >= report.body_start]
+        sents = [s for s in sentence_spans(doc) if s.start_char >= report.body_start]
         return list(
             self._control.find_control_facts(
                 doc, sents, self.dossier, doc_name=report.doc, body_start=report.body_start
@@ -226,6 +228,7 @@ class RuleExtractor:
 
     def extract(self, report: Report) -> Extraction:
         doc = self.nlp.make_doc(report.text)
+        doc.user_data["parley_text"] = report.text  # the Doc is built over the full text
         doc._.parley_body_start = report.body_start
         doc._.parley_house = house_party(self.dossier, report)
         for _, proc in self.nlp.pipeline:

@@ -6,6 +6,15 @@ first act trigger, resolve who holds the stance (the grammatical subject for
 stance verbs, the speaker for modal cues), collect the issues and regions it is
 about, and apply negation and "unless" flips. The result is a list of
 ``Stance`` drafts; ``pipeline.py`` adds sources, hedges and dates.
+
+The subject is the word before the trigger's verb group ("Russia is also ready
+to"); a subject that is visibly no party ("the guarantor countries are
+committed to", "They simply renounced") holds no stance. A speaker's modal about
+its own party ("Ukraine must hold negotiations", said by Kyiv) is an offer.
+"Talks"/"negotiations" count only as the object of a stance ("open to
+negotiations"), not as talk about talks. Plan texts ("Under the US plan, ...",
+"The draft provides that ...") and the items of a list opened by "Russia's
+demands include:" or a plan heading are the plan author's / list holder's.
 """
 
 from __future__ import annotations
@@ -18,6 +27,7 @@ from spacy.tokens import Doc, Span
 
 from parley.dossier import Dossier
 from parley.extract.mentions import ACT, CUE, ISSUE, PARTY, REGION, Mention
+from parley.extract.segment import doc_text, token_strings
 
 _PREPOSITIONS = frozenset(
     ["to", "from", "with", "of", "on", "for", "by", "against", "into", "in", "at", "between", "about", "over", "toward", "towards", "than", "upon", "among", "via", "under", "behind"]
@@ -66,6 +76,11 @@ class DocState:
     in_quote: bool = False
     house: str | None = None  # the party publishing the report (kremlin.ru: RU)
     last_act: tuple[str, str] | None = None  # (actor, act) of the last trigger seen
+    people: list[str] = field(default_factory=list)  # the last two parties named by people
+    plan_author: str | None = None  # who drafted the plan last named ("Trump's plan")
+    list_holder: tuple[str, str, str] | None = None  # (actor, act, rule) of a list's items
+    in_list: bool = False  # the current line is an item of that list
+    line_speaker: str | None = None  # "Zelensky: ..." opening the current line
 
 
 def _in(m: Mention, start: int, end: int) -> bool:
@@ -84,10 +99,14 @@ class StanceFinder:
         self.regional = {i.code for i in dossier.issues if i.regional}
         self.groups = {g.name: list(g.members) for g in dossier.groups}
         self.weak = {str(w).lower() for w in dossier.lexicons.get("weak_issue_phrases", [])}
+        self.secondary = {
+            str(w).lower() for w in dossier.lexicons.get("secondary_issue_phrases", [])
+        }
         self.defaults = {i.code: i.default_outcome for i in dossier.issues}
         self.adjectives = {
             a.lower(): p.code for p in dossier.parties for a in p.adjectives
         }
+        self.roles = {str(r).lower() for r in dossier.lexicons.get("role_nouns", [])}
         self.person_names = {
             p.code: {n.lower() for n in [*p.people, *p.titles]} for p in dossier.parties
         }
@@ -100,9 +119,17 @@ class StanceFinder:
         reports = [m for m in ms if m.kind == CUE and m.label == "reporting"]
         assess = [m for m in ms if m.kind == CUE and m.label == "assessment"]
         anon = [m for m in ms if m.kind == CUE and m.label == "source_anonymous"]
+        fallback = None
+        low = _low(doc)
         for r in reports:
-            text = doc[r.start : r.end].text.lower()
+            text = " ".join(low[r.start : r.end])
             if text == "according to":
+                nxt = _low(doc)[r.end] if r.end < len(doc) else ""
+                if nxt in ("him", "her"):
+                    # "According to him, ...": the last person, unless the sentence
+                    # names a speaker of its own further on
+                    fallback = fallback or state.last_person
+                    continue
                 after = [p for p in parties if r.end <= p.start <= r.end + 4]
                 if after:
                     return after[0].label, doc[after[0].start : after[0].end], "party"
@@ -112,12 +139,21 @@ class StanceFinder:
                 return None, None, "assessment"
             if before:
                 p = before[-1]
-                # "Lavrov said" but not "the war in Ukraine, he said"
-                if not (p.start > sent.start and doc[p.start - 1].lower_ in _PREPOSITIONS):
+                # "Lavrov said" but not "the war in Ukraine, he said"; "politicians in
+                # Europe say" is Europe speaking
+                if not (p.start > sent.start and _low(doc)[p.start - 1] in _PREPOSITIONS) or (
+                    p.start > sent.start + 1 and _low(doc)[p.start - 1] in ("in", "from")
+                    and _low(doc)[p.start - 2] in self.roles
+                ):
                     return p.label, doc[p.start : p.end], "party"
-            prev = doc[r.start - 1] if r.start > sent.start else None
+            head = _subject_head(doc, r.start, sent.start)  # "they simply stated"
+            prev = doc[head] if head is not None else None
             if prev is not None and prev.lower_ in _PERSON_PRONOUNS and state.last_person:
                 return state.last_person, None, "party"
+            if prev is not None and prev.lower_ == "they" and not any(
+                p.start < r.start for p in parties
+            ):
+                return None, None, "other"  # "they stated that ...": not the house
             if prev is not None and prev.lower_ in ("we", "i") and state.last_speaker:
                 return state.last_speaker, None, "party"
             after = [p for p in parties if r.end <= p.start <= r.end + 3]
@@ -127,6 +163,8 @@ class StanceFinder:
                 return None, None, "anonymous"
         if assess and reports:
             return None, None, "assessment"
+        if fallback:
+            return fallback, None, "party"
         return None, None, None
 
     # -- actors --------------------------------------------------------------
@@ -135,13 +173,50 @@ class StanceFinder:
         speaker: str | None,
     ) -> tuple[str | None, Span | None, str, int]:
         """Nearest party before the trigger that is not the object of a preposition:
-        (party, span, how, token index where the stance's holder starts)."""
+        (party, span, how, token index where the stance's holder starts). ``how`` is
+        "blocked" when the verb's own subject is visibly someone else ("the guarantor
+        countries are committed to", "They simply renounced"): no fallback applies."""
+        head = _subject_head(doc, trig.start, lo)
+        head = _skip_relative(doc, head, lo)
+        if head is not None:
+            word = _low(doc)[head]
+            for m in ms:
+                if m.kind == PARTY and m.end == head + 1 and m.start >= lo:
+                    return m.label, doc[m.start : m.end], "subject", m.start
+            if word in ("'s", "’s") and head > lo:
+                for m in ms:
+                    if m.kind == PARTY and m.end == head and m.start >= lo:
+                        return m.label, doc[m.start : m.end], "subject", m.start
+            if word in _PREPOSITIONS:
+                return None, None, "blocked", lo  # "a signal from Russia on readiness"
+            if word in _PRONOUN_SUBJECTS and not any(
+                m.kind == PARTY and lo <= m.start and m.end <= head
+                and not (m.start > 0 and _low(doc)[m.start - 1] in _PREPOSITIONS)
+                for m in ms
+            ):
+                return None, None, "blocked", lo  # "They simply renounced ..."
+            if word in self.roles and word not in _RELATIONAL:
+                # "Moscow's negotiators", "White House officials": the party's people
+                for m in reversed(ms):
+                    if m.kind == PARTY and lo <= m.start and head - 4 <= m.end <= head:
+                        return m.label, doc[m.start : m.end], "subject", m.start
+            if word not in _PRONOUN_SUBJECTS and _common_noun(doc[head]):
+                return None, None, "blocked", lo
         cands = [m for m in ms if m.kind == PARTY and lo <= m.start and m.end <= trig.start]
+        governed: set[int] = set()  # starts of parties that are objects of a preposition
+        for m in cands:
+            prev = _low(doc)[m.start - 1] if m.start > 0 else ""
+            if prev in _PREPOSITIONS or (
+                prev in ("and", "or", ",") and any(o.end == m.start - 1 for o in cands
+                                                    if o.start in governed)
+            ):
+                governed.add(m.start)  # "the position of Ukraine and Russia"
         for m in reversed(cands):
-            prev = doc[m.start - 1].lower_ if m.start > 0 else ""
-            possessive = m.end < len(doc) and doc[m.end].lower_ in ("'s", "’s", "'")
-            if prev in _PREPOSITIONS and not possessive:
+            possessive = m.end < len(doc) and _low(doc)[m.end] in ("'s", "’s", "'")
+            if m.start in governed and not possessive:
                 continue
+            if possessive and trig.start - m.end > 2:
+                continue  # "fund Ukraine's war effort and wanted ...": no subject
             # a pronoun between the party and the trigger stands for someone else
             between = doc[m.end : trig.start]
             if any(t.lower_ in _PERSON_PRONOUNS | _FIRST_PERSON for t in between):
@@ -149,8 +224,8 @@ class StanceFinder:
             return m.label, doc[m.start : m.end], "subject", m.start
         window = doc[max(lo, trig.start - 6) : trig.start]
         for t in reversed(list(window)):
-            if t.lower_ in _PERSON_PRONOUNS and state.last_person:
-                return state.last_person, None, "pronoun", t.i
+            if t.lower_ in _PERSON_PRONOUNS and (who := _person(doc, ms, t.i, state)):
+                return who, None, "pronoun", t.i
             if t.lower_ in _FIRST_PERSON and speaker:
                 return speaker, None, "first-person", t.i
         return None, None, "", lo
@@ -166,20 +241,48 @@ class StanceFinder:
         for m in ms:
             if m.kind == PARTY and window_lo <= m.start and m.end <= trig.start:
                 return m.label, doc[m.start : m.end], "possessor", m.start
+        low = _low(doc)
+        for j in range(trig.start - 1, max(lo, trig.start - 5) - 1, -1):
+            if low[j] in _ISSUE_VERBS:
+                # "Russia issued a public ultimatum", "Witkoff presented the plan"
+                head = _subject_head(doc, j, lo)
+                for m in ms:
+                    if head is not None and m.kind == PARTY and m.end == head + 1:
+                        return m.label, doc[m.start : m.end], "subject", m.start
+                break
+        words = _low(doc)[window_lo : trig.start]
+        if any(w in _CREATE for w in words) or (
+            trig.start > 0 and _low(doc)[trig.start - 1] in _CREATE
+        ):
+            return None, None, "blocked", lo  # "create the conditions for talks"
+        if any(w in _DEMONSTRATIVES for w in words):
+            # "These proposals concern ...": the holder of the last stance named
+            if state.last_act:
+                return state.last_act[0], None, "anaphora", lo
+            return None, None, "blocked", lo
+        if trig.end < len(doc) and _low(doc)[trig.end] == "of":
+            # "the demands of Moscow" / "the goals of the operation"
+            for m in ms:
+                if m.kind == PARTY and trig.end < m.start <= trig.end + 3:
+                    return m.label, doc[m.start : m.end], "possessor", m.start
+            if not any(w in ("his", "her", "its", "their", "our", "my") for w in words):
+                return None, None, "blocked", lo
         for t in doc[window_lo : trig.start]:
             code = self.adjectives.get(t.lower_)
             if code:
                 return code, None, "adjective", t.i
             if t.lower_ in ("his", "her", "its", "their"):
                 actor, span, how, anchor = self.subject(doc, trig, lo, ms, state, speaker)
-                if actor is None and t.lower_ in ("his", "her") and state.last_person:
-                    return state.last_person, None, "pronoun", lo
+                if actor is None and t.lower_ in ("his", "her") and (
+                    who := _person(doc, ms, t.i, state)
+                ):
+                    return who, None, "pronoun", lo
                 return actor, span, how, anchor
             if t.lower_ in ("our", "my") and speaker:
                 return speaker, None, "first-person", t.i
-        nxt = doc[trig.end].lower_ if trig.end < len(doc) else ""
-        if nxt in _PERSON_PRONOUNS and state.last_person:
-            return state.last_person, None, "pronoun", lo
+        nxt = _low(doc)[trig.end] if trig.end < len(doc) else ""
+        if nxt in _PERSON_PRONOUNS and (who := _person(doc, ms, trig.end, state)):
+            return who, None, "pronoun", lo
         return None, None, "", lo
 
     # -- issues and regions --------------------------------------------------
@@ -187,11 +290,14 @@ class StanceFinder:
         regs = [m for m in ms if m.kind == REGION and _in(m, start, end)]
         parties = [m for m in ms if m.kind == PARTY]
         out: list[str] = []
+        others = [m for m in ms if m.kind == ISSUE and m.label not in self.regional]
         for m in regs:
             if _overlaps(m, parties):
                 continue  # "Kiev" the government, not the city
+            if _is_city(doc, m) or _contained(m, others):
+                continue  # "the city of Donetsk", "the Zaporizhzhia nuclear plant"
             if m.value == "homonym":
-                nxt = doc[m.end].lower_ if m.end < len(doc) else ""
+                nxt = _low(doc)[m.end] if m.end < len(doc) else ""
                 others = [o for o in regs if o is not m and abs(o.start - m.start) <= 6]
                 if nxt not in _REGION_NOUNS and not others and not _followed_by_region_noun(
                     doc, m.end, end
@@ -221,7 +327,7 @@ class StanceFinder:
             if act == "reject" and m.label == "condition_flip":
                 flip_at, flip_to = m.start, "demand"
                 break
-            if act == "propose" and m.label == "condition" and doc[m.start].lower_ in (
+            if act == "propose" and m.label == "condition" and _low(doc)[m.start] in (
                 "if", "provided", "providing", "on", "as"
             ):
                 flip_at, flip_to = m.start, "demand"
@@ -229,19 +335,44 @@ class StanceFinder:
         flip_end = None
         if flip_at is not None:
             flip_end = next((t.i for t in doc[flip_at:end] if t.text in (",", ";")), None)
+            low = _low(doc)
+            while flip_end is not None and low[flip_end + 1 : flip_end + 3] in (
+                ["such", "as"], ["including"], ["in", "particular"], ["namely"]
+            ) or (flip_end is not None and low[flip_end + 1 : flip_end + 2] in (
+                ["including"], ["namely"]
+            )):
+                # "if the US makes concessions, such as recognising ...": still the condition
+                flip_end = next((t.i for t in doc[flip_end + 1 : end] if t.text in (",", ";")),
+                                None)
+            flips = [m.start for m in ms if m.kind == CUE and m.label == "condition_flip"]
+            while flip_end is not None and any(
+                flip_end < f <= flip_end + 4 for f in flips
+            ):  # "without X, as well as without Y": the condition goes on
+                nxt = max(f for f in flips if flip_end < f <= flip_end + 4)
+                flip_end = next((t.i for t in doc[nxt:end] if t.text in (",", ";")), None)
         hits: dict[tuple[str, str], IssueHit] = {}
         found = [
             m for m in ms
             if m.kind == ISSUE and _in(m, start, end) and not _overlaps(m, exclude)
         ]
-        strong = [m for m in found if not self._weak(doc, m)]
+        acts = [m for m in ms if m.kind == ACT]
+        low = _low(doc)
+        main = [m for m in found if not self._weak(doc, m) and not self._secondary(doc, m)]
         for m in found:
+            if self._secondary(doc, m) and any(o.label != m.label for o in main) and \
+                    m.start > 0 and (low[m.start - 1] in _PREPOSITIONS or (
+                        m.start > 1 and low[m.start - 1] == "the"
+                        and low[m.start - 2] in _PREPOSITIONS)):
+                continue  # "with the consent of the guarantor countries": a referent
             if self._weak(doc, m) and (
-                strong or (m.start > 0 and doc[m.start - 1].lower_ in _LOCATIVE)
-                or (m.start > 1 and doc[m.start - 1].lower_ == "the"
-                    and doc[m.start - 2].lower_ in _LOCATIVE)
+                not _talks_are_object(doc, m, acts, start)
+                or (m.start > 0 and _low(doc)[m.start - 1] in _LOCATIVE)
+                or (m.start > 1 and _low(doc)[m.start - 1] == "the"
+                    and _low(doc)[m.start - 2] in _LOCATIVE)
             ):
-                continue  # "at the talks", "the issues in the negotiations are X": context
+                # "at the talks", "negotiations must be based on ...": talk about talks;
+                # "ready for dialogue", "must hold negotiations" are stances on them
+                continue
             if flip_at is not None and flip_end is not None and m.start >= flip_end:
                 continue  # past the condition's clause ("..., dimming hopes for a truce")
             a = flip_to if flip_at is not None and m.start > flip_at else act
@@ -259,13 +390,21 @@ class StanceFinder:
         return sorted(hits.values(), key=lambda h: h.start)
 
     def _weak(self, doc: Doc, m: Mention) -> bool:
-        return doc[m.start : m.end].text.lower() in self.weak
+        return " ".join(_low(doc)[m.start : m.end]) in self.weak
+
+    def _secondary(self, doc: Doc, m: Mention) -> bool:
+        return " ".join(_low(doc)[m.start : m.end]) in self.secondary
 
     # -- a sentence ------------------------------------------------------------
     def sentence(
         self, doc: Doc, sent: Span, ms: list[Mention], state: DocState,
         next_speaker: str | None | Callable[[], str | None],
     ) -> list[Stance]:
+        if not ms:
+            # nothing named: only the carried state (lists, quotes) moves on
+            self._frame(doc, sent, ms, state)
+            self._advance(doc, sent, ms, state, None)
+            return []
         # "NATO" in "join NATO", "Zelensky" in "meet with Zelensky" name no holder
         issue_ms = [m for m in ms if m.kind == ISSUE]
         if state.house:
@@ -286,17 +425,24 @@ class StanceFinder:
             and not (m.kind == ISSUE and _same_span(m, ms, PARTY))
         ]
         speaker, speaker_span, speaker_kind = self.speaker(doc, sent, ms, state)
-        if not any(
+        self._note_plan_author(doc, ms, state)
+        frame = self._frame(doc, sent, ms, state)
+        intro = _ends_with_colon(doc, sent) or (
+            _is_heading(doc, sent) and any(m.kind == CUE and m.label == "plan_nouns" for m in ms)
+        )
+        if frame is None and not intro and not any(
             m.kind == ACT or (m.kind == CUE and m.label == "list_continuation") for m in ms
         ):
             # no trigger: nothing to decide, only the carried state moves on
             self._advance(doc, sent, ms, state, speaker)
             return []
-        text = sent.text
+        text = doc_text(doc)[sent.start_char : sent.end_char]
         starts_quote = text[:1] in _QUOTES
         has_quote = bool(_QUOTE_RE.search(text))
         if callable(next_speaker):
             next_speaker = next_speaker() if starts_quote else None
+        if speaker is None and speaker_kind is None and state.line_speaker:
+            speaker = state.line_speaker  # a transcript line: "Putin: We are ready ..."
         if speaker is None and speaker_kind is None:
             if starts_quote and next_speaker:
                 speaker = next_speaker  # a quote whose speaker is named next
@@ -306,7 +452,9 @@ class StanceFinder:
             if state.house and any(t.lower_ in ("we", "our") for t in sent):
                 speaker = state.house
         out: list[Stance] = []
-        if speaker_kind == "assessment":
+        if speaker_kind == "assessment" or _is_question(doc, sent):
+            # an analyst's view; a question ("Will Russia accept a ceasefire?") states
+            # no stance
             self._advance(doc, sent, ms, state, speaker)
             return out
         cues = {}
@@ -316,7 +464,7 @@ class StanceFinder:
         exch = {(m.start, m.end) for m in cues.get("clause_exchange", [])}
         bounds = [sent.start]
         kinds = ["start"]
-        for m in _longest_cues(cues.get("clause_split", [])):
+        for m in _longest_cues([] if frame else cues.get("clause_split", [])):
             if m.start > bounds[-1]:
                 bounds.append(m.start)
                 kinds.append("exchange" if (m.start, m.end) in exch else "split")
@@ -324,9 +472,11 @@ class StanceFinder:
         parties = [m for m in ms if m.kind == PARTY]
         issues_all = [m for m in ms if m.kind == ISSUE]
         prev_act: tuple[str, str, Span | None] | None = None
+        contrast: tuple[str, str, Span | None] | None = None
+        prev_lo = sent.start
         conditions = [
             m for m in cues.get("condition", [])
-            if doc[m.start].lower_ in ("if", "once", "when", "after")
+            if _low(doc)[m.start] in ("if", "once", "when", "after")
         ]
         for ci in range(len(bounds) - 1):
             lo, hi = bounds[ci], bounds[ci + 1]
@@ -342,12 +492,17 @@ class StanceFinder:
             act = ""
             trig = None
             anchor = lo
+            partners: list[str] = []
+            if frame:
+                # a plan point: the plan's author proposes every outcome it names
+                actor, act, how = frame
+                trig = Mention(ACT, act, "plan", hi, hi)
+                rule_base = f"{act}:{how}"
+                trigs = []
             for t in trigs:
                 act = t.label
                 if t.value == "imperative":
-                    first = sent.start
-                    while first < t.start and (doc[first].is_punct or doc[first].is_space):
-                        first += 1
+                    first = _order_start(doc, sent.start, t.start)
                     if t.start != first or not (speaker or state.house):
                         continue  # "stop" mid-sentence is no order
                     actor = speaker or state.house
@@ -362,15 +517,29 @@ class StanceFinder:
                             doc, t, sent.start, ms, state, speaker
                         )
                         anchor = min(anchor, lo)
+                    elif actor and _self_obligation(doc, t, lo, ms, actor):
+                        # "Ukraine must hold negotiations", said by Kyiv: its own step
+                        act, how = "propose", "speaker-self"
+                elif (joint := _joint_subject(doc, t.start, lo, ms)) is not None and \
+                        len(state.people) == 2:
+                    # "The parties underlined a commitment to ...": both sides of a readout
+                    actor, actor_span, how, anchor = state.people[0], None, "joint", joint
+                    partners = [state.people[1]]
                 else:
                     actor, actor_span, how, anchor = self.subject(doc, t, lo, ms, state, speaker)
-                    if actor is None:
+                    if actor is None and how != "blocked":
                         actor, actor_span, how, anchor = self.subject(
                             doc, t, sent.start, ms, state, speaker
                         )
                         anchor = max(anchor, lo)
-                    if actor is None and speaker:
+                    if actor is None and speaker and how != "blocked":
                         actor, actor_span, how, anchor = speaker, speaker_span, "speaker", lo
+                    if how == "subject" and actor:
+                        # "Ukraine and its European allies have called for ...": both
+                        partners = [p for p in _coordinated(doc, ms, anchor, sent.start)
+                                    if p != actor]
+                if how == "blocked" and t.value != "speaker":
+                    continue  # the holder is visibly no party: not a stance of one
                 if actor is None and state.house and speaker_kind is None:
                     actor, actor_span, how, anchor = state.house, None, "house", lo
                 if actor:
@@ -378,11 +547,28 @@ class StanceFinder:
                     name = doc[t.start : t.end].text.lower().replace(" ", "_")
                     rule_base = f"{act}:{t.value}-{name}+{how}"
                     break
-            if trig is None:
+            if frame:
+                pass
+            elif trig is None:
                 if kinds[ci] == "exchange" and prev_act is not None:
                     actor, act, actor_span = prev_act
                     trig = Mention(ACT, act, "subject", lo, lo)
                     rule_base = f"{act}:exchange-clause"
+                elif prev_act is not None and prev_act[1] != "reject" and \
+                        _condition_clause(doc, lo, hi):
+                    # "ready for a ceasefire, but only if Kyiv withdraws ...": the
+                    # condition is what the same actor demands
+                    actor, act, actor_span = prev_act[0], "demand", prev_act[2]
+                    trig = Mention(ACT, act, "subject", lo, lo)
+                    rule_base = "demand:condition-clause"
+                    # hedges and sources of the governing clause hold for its condition
+                    clause = doc[prev_lo:hi]
+                elif contrast is not None and _low(doc)[lo] == "but":
+                    # "Ukraine's goal is not A, but B": B is the goal
+                    actor, act, actor_span = contrast
+                    trig = Mention(ACT, act, "subject", lo, lo)
+                    rule_base = f"{act}:contrast-clause"
+                    contrast = None
                 elif ci == 0 and state.last_act and any(
                     m.start <= sent.start + 1 for m in cues.get("list_continuation", [])
                 ):
@@ -396,28 +582,48 @@ class StanceFinder:
                 state.last_act = (actor, act)
             if any(sent.start <= a.start < trig.start for a in cues.get("assessment", [])):
                 continue  # an analyst's view, not a party's stance
-            if any(
+            if not frame and any(
                 trig.start - 6 <= n.start < trig.start and n.start >= lo
                 for n in cues.get("nonclaim", [])
             ):
                 continue  # hopes, schedules, speculation
             trig_words = doc[trig.start : trig.end].text.lower().split()
-            negated = any(
+            negated = not frame and any(
                 trig.start - 3 <= n.start < trig.start and n.start >= lo
                 for n in cues.get("negation", [])
             ) and not any(w in trig_words for w in ("not", "never", "no", "n't"))
+            if negated and trig.value == "speaker" and \
+                    doc[trig.start : trig.end].text.lower() in _OBLIGATION:
+                continue  # "does not have to ...": no obligation, and no refusal either
             if negated:
                 act = _FLIP[act]
                 rule_base += "+negated"
+            elif act == "reject" and _impossible_without(doc, trig):
+                # "X is impossible without Y": X is wanted, on the condition of Y
+                act, rule_base = "demand", rule_base + "+without"
+            if trig.value == "noun" and _low(doc)[trig.end : trig.end + 2] in (
+                ["is", "not"], ["are", "not"], ["was", "not"], ["were", "not"]
+            ):
+                # "Ukraine's goal is not a bilateral deal, but ...": this part is refused
+                contrast = (actor, act, actor_span)
+                act, rule_base = "reject", rule_base + "+not"
             prev_act = (actor, act, actor_span)
+            prev_lo = lo
             # a condition before the trigger ("once a ceasefire is reached, he would ...")
             # frames the stance; its issues are not what is proposed
             lo_issues = anchor
-            for cnd in conditions:
+            for cnd in [] if frame else conditions:
                 if act != "reject" and lo <= cnd.start < trig.start and cnd.start >= anchor - 1:
                     lo_issues = max(lo_issues, _clause_end(doc, cnd.start, trig.start))
             excl = [actor_span_mention(actor_span, parties)] if actor_span is not None else []
-            hits = self.issues(doc, ms, lo_issues, hi, act, trig, [m for m in excl if m])
+            hi_issues = hi
+            if not frame and any(
+                lo <= c.start < trig.start for c in conditions if _low(doc)[c.start] != "after"
+            ):
+                # a trigger inside a leading "If Russia refuses a ceasefire, ..." clause:
+                # its issues end with the condition
+                hi_issues = next((i for i in range(trig.end, hi) if _low(doc)[i] == ","), hi)
+            hits = self.issues(doc, ms, lo_issues, hi_issues, act, trig, [m for m in excl if m])
             regions = self.regions(doc, ms, lo, hi)
             if not hits and any(
                 trig.start <= m.start < hi for m in cues.get("anaphora", [])
@@ -443,6 +649,13 @@ class StanceFinder:
                     IssueHit("territory", "ru_control" if handover else None, lo,
                              "demand" if flipped else act)
                 )
+            elif regions and not hits and act == "demand" and actor in _CLAIMANTS and any(
+                m.kind == REGION and trig.end <= m.start < hi
+                and all(w in _LAND_OBJECT for w in _low(doc)[trig.end : m.start])
+                for m in ms
+            ):
+                # "Moscow says it wants all of Donetsk": a demand for the named land
+                hits.append(IssueHit("territory", _CLAIMANTS[actor], lo, act))
             concession = _concedes(doc, trig, hi)
             for h in hits:
                 regs = tuple(regions) if h.issue in self.regional else ()
@@ -452,14 +665,92 @@ class StanceFinder:
                         outcome == "ru_control":
                     # "could abandon its claims to ...": the front line would stay
                     outcome, rule = "freeze", rule + "+concession"
-                out.append(
-                    Stance(actor, h.act, h.issue, outcome, regs, clause, sent, actor_span,
-                           actor == speaker and speaker is not None, rule)
-                )
+                elif h.act == "reject" and h.issue == "territory" and outcome == "ua_control" \
+                        and any(w in _YIELDING for w in _low(doc)[lo:hi]):
+                    # "no concessions on territorial integrity": the hand-over is refused
+                    outcome = "ru_control"
+                for who in [actor, *partners]:
+                    out.append(
+                        Stance(who, h.act, h.issue, outcome, regs, clause, sent, actor_span,
+                               who == speaker and speaker is not None, rule)
+                    )
         self._advance(doc, sent, ms, state, speaker)
         if out:
             state.last_stances = out
+        if intro:
+            # "Russia's demands include:" / "The plan's main points:": the list that
+            # follows holds the same party's stance
+            plan = any(m.kind == CUE and m.label == "plan_nouns" for m in ms)
+            how = "plan-item" if plan else "list-item"
+            if out:
+                state.list_holder = (out[-1].actor, out[-1].act, how)
+            elif state.last_act and any(m.kind == ACT for m in ms):
+                state.list_holder = (*state.last_act, how)
+            elif state.plan_author and plan:
+                state.list_holder = (state.plan_author, "propose", "plan-item")
         return out
+
+    def _note_plan_author(self, doc: Doc, ms: list[Mention], state: DocState) -> None:
+        """"Trump's 28-point plan", "the US proposal", "the draft drafted by Witkoff":
+        remember the author for the plan's points later in the report."""
+        parties = [m for m in ms if m.kind == PARTY]
+        for n in ms:
+            if n.kind != CUE or n.label != "plan_nouns":
+                continue
+            before = [p for p in parties if n.start - 6 <= p.end <= n.start
+                      and not (p.start > 0 and _low(doc)[p.start - 1] in _PREPOSITIONS)
+                      and not any(w in (",", ".", ";", ":") for w in _low(doc)[p.end : n.start])]
+            if before:
+                state.plan_author = before[-1].label
+                continue
+            low = _low(doc)
+            adj = [self.adjectives[w] for w in low[max(0, n.start - 3) : n.start]
+                   if w in self.adjectives]
+            if adj:
+                state.plan_author = adj[-1]  # "the European counter-proposal"
+                continue
+            for i in range(n.end, min(len(doc), n.end + 4)):
+                if _low(doc)[i] == "by":
+                    after = [p for p in parties if i < p.start <= i + 2]
+                    if after:
+                        state.plan_author = after[0].label
+                    break
+
+    def _frame(
+        self, doc: Doc, sent: Span, ms: list[Mention], state: DocState
+    ) -> tuple[str, str, str] | None:
+        """(actor, act, rule) when the sentence is a plan's text ("Under the plan,
+        ...", "The draft provides that ...") or an item of a list whose holder the
+        line before named ("Russia's demands:" / "1. ..."), else None."""
+        orth = token_strings(doc)[1]
+        first = sent.start
+        while first < sent.end and orth[first].isspace():
+            first += 1
+        if first >= sent.end:
+            return None
+        # a line start: a line break between the previous token and this one
+        start_char = doc[first].idx
+        line_start = first == 0 or "\n" in doc_text(doc)[
+            start_char - len(orth[first - 1]) - 3 : start_char
+        ] and _line_break_before(doc, first)
+        item = _list_item(doc, first, sent.end) if orth[first][:1] in _ITEM_STARTS else None
+        if line_start:
+            state.line_speaker = _line_speaker(doc, ms, first, sent.end)
+            state.in_list = item is not None and state.list_holder is not None
+            if item is None:
+                state.list_holder = None
+        body = item if item is not None else first
+        parties = [m for m in ms if m.kind == PARTY]
+        span = _plan_frame(doc, ms, body)
+        if span is not None:
+            # the author inside the frame ("Under the US plan", "Trump's plan says")
+            near = [p for p in parties if span[0] - 3 <= p.start and p.end <= span[1]]
+            author = near[0].label if near else state.plan_author
+            if author:
+                return author, "propose", "plan-frame"
+        if state.in_list and state.list_holder:
+            return state.list_holder
+        return None
 
     def _advance(self, doc, sent, ms, state: DocState, speaker) -> None:
         # "he" usually continues the subject of the last sentence naming a person
@@ -467,14 +758,371 @@ class StanceFinder:
             if m.kind == PARTY and m.value == "person":
                 state.last_person = m.label
                 break
+        for m in ms:
+            # the two parties last named by their people: "the parties" of a readout
+            if m.kind == PARTY and m.value == "person" and (
+                not state.people or state.people[-1] != m.label
+            ):
+                state.people = [*[p for p in state.people if p != m.label], m.label][-2:]
         if speaker:
             state.last_speaker = speaker
-        text = sent.text
+        text = doc_text(doc)[sent.start_char : sent.end_char]
         if text.count('"') % 2 == 1:
             state.in_quote = not state.in_quote
         elif text.count("“") != text.count("”"):
             state.in_quote = text.count("“") > text.count("”")
 
+
+
+# words between a subject and its verb: auxiliaries, negation, adverbs, time words,
+# catenative verbs ("Putin continues to insist", "Kyiv has long rejected")
+_VERB_GROUP = frozenset(
+    ["is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "do", "does", "did", "not", "n't", "never", "also", "still", "now", "already", "again", "then", "just", "only", "even", "long", "once", "first", "further", "thus", "therefore", "today", "yesterday", "tonight", "week", "month", "year", "last", "this", "repeatedly", "to", "continues", "continue", "continued", "appears", "appeared", "seems", "seemed", "keeps", "kept", "remains", "remained", "ever", "really", "reportedly", "am", "'m", "’m", "'re", "’re", "'ll", "’ll", "'d", "’d", "'ve", "’ve"]
+)
+# verbs that take the trigger as their complement ("began to", "tried to", "vowed to")
+_CATENATIVE = frozenset(
+    ["begin", "begins", "began", "begun", "try", "tries", "decide", "decides", "intend",
+     "intends", "went", "go", "goes"]
+)
+# pronouns that stand for a party only when one is named before them ("Russia said
+# it was ready"), not otherwise ("They simply renounced ...")
+_PRONOUN_SUBJECTS = frozenset(["they", "it", "you"])
+# role nouns that name another party's people: "Ukraine's allies" are not Ukraine
+_RELATIONAL = frozenset(
+    ["allies", "ally", "partners", "partner", "counterparts", "counterpart", "colleagues"]
+)
+_NOT_NOUNS = frozenset(
+    ["that", "which", "who", "whom", "whose", "what", "when", "where", "while", "if", "because", "as", "and", "or", "but", "than", "so", "the", "a", "an", "this", "these", "those", "such", "any", "some", "all", "every", "each", "no", "another", "other", "he", "she", "we", "i", "our", "my", "his", "her", "its", "their", "your", "us", "them", "him", "me", "there", "here"]
+)
+
+
+# verbs whose object or subject "talks"/"negotiations" makes them a stance on holding talks
+_TALK_VERBS = frozenset(
+    ["hold", "holding", "held", "holds", "continue", "continuing", "continued", "resume", "resuming", "resumed", "start", "starting", "started", "begin", "beginning", "began", "conduct", "conducting", "enter", "entering", "launch", "launching", "open", "opening", "join", "joining", "engage", "engaging", "sit", "return", "returning"]
+)
+_TALK_PASSIVE = frozenset(
+    ["held", "resumed", "continued", "started", "begin", "begins", "resume", "continue", "proceed", "launched"]
+)
+_CLAUSE_WORDS = frozenset(
+    [",", ";", ":", "that", "which", "because", "when", "if", "while", "whether", "who"]
+)
+
+
+def _talks_are_object(doc: Doc, m: Mention, acts: list[Mention], lo: int) -> bool:
+    """A bare "talks"/"negotiations"/"dialogue" is what a stance is about only as
+    its object: near after a trigger ("open to negotiations", "ready for a
+    full-fledged negotiation process"), after a verb of holding talks ("must hold
+    negotiations") or before a passive one ("negotiations must be held")."""
+    before = _low(doc)[max(lo, m.start - 3) : m.start]
+    if any(w in _TALK_VERBS for w in before):
+        return True
+    after = _low(doc)[m.end : min(len(doc), m.end + 4)]
+    if any(w in _TALK_PASSIVE for w in after) and not any(w in (",", ".") for w in after[:1]):
+        return True
+    for a in acts:
+        if a.end > m.start or a.start < lo:
+            continue
+        gap = doc[a.end : m.start]
+        words = [t for t in gap if not t.is_punct or t.text == "-"]
+        if len([t for t in words if t.text != "-"]) <= 6 and not any(
+            t.lower_ in _CLAUSE_WORDS or t.text in (".", "!", "?") for t in gap
+        ):
+            return True
+    return False
+
+
+_YIELDING = frozenset(
+    ["concession", "concessions", "compromise", "compromises", "inviolable", "non-negotiable"]
+)
+# verbs whose subject holds the demand/proposal they take as object
+_ISSUE_VERBS = frozenset(
+    ["issued", "issues", "issue", "presented", "presents", "present", "submitted", "submits", "submit", "tabled", "tables", "handed", "hands", "made", "makes", "put", "set", "outlined", "outlines", "unveiled", "unveils", "drafted", "drew"]
+)
+_CREATE = frozenset(["create", "creates", "created", "creating"])
+_DEMONSTRATIVES = frozenset(["these", "this", "those", "such"])
+_OBLIGATION = frozenset(["must", "should", "has to", "have to", "need to", "needs to"])
+# after these the speaker's own party asks to be given something: still a demand
+_RECEIVE = frozenset(["get", "obtain", "receive", "have", "secure", "see", "be", "achieve"])
+
+
+_IMPOSSIBLE = frozenset(["impossible", "not possible", "unthinkable", "unimaginable"])
+_TIME_WORDS = frozenset(["today", "now", "currently", "still", "simply", "also", "even"])
+
+
+def _condition_clause(doc: Doc, lo: int, hi: int) -> bool:
+    """A clause that is only a condition: "but only if ...", "but only after ...",
+    "but on condition that ..."."""
+    low = _low(doc)
+    words = [w for w in low[lo : min(hi, lo + 5)] if w not in (",", "but", "—", "-", ";")]
+    return words[:1] in (["if"], ["unless"]) or words[:2] in (
+        ["only", "if"], ["only", "after"], ["only", "once"], ["on", "condition"],
+        ["provided", "that"]) or words[:3] == ["only", "on", "condition"]
+
+
+def _impossible_without(doc: Doc, trig: Mention) -> bool:
+    """"... is impossible (today) without ...": a condition, not a refusal."""
+    if doc[trig.start : trig.end].text.lower() not in _IMPOSSIBLE:
+        return False
+    low = _low(doc)
+    for w in low[trig.end : min(len(low), trig.end + 3)]:
+        if w == "without":
+            return True
+        if w not in _TIME_WORDS:
+            return False
+    return False
+
+
+def _self_obligation(doc: Doc, trig: Mention, lo: int, ms: list[Mention], speaker: str) -> bool:
+    """A speaker's modal whose subject is the speaker's own party names a step the
+    speaker offers to take (propose), not one it asks of others (demand)."""
+    if doc[trig.start : trig.end].text.lower() not in _OBLIGATION:
+        return False
+    head = _subject_head(doc, trig.start, lo)
+    if head is None:
+        return False
+    nxt = _low(doc)[trig.end] if trig.end < len(doc) else ""
+    for m in ms:
+        if m.end != head + 1:
+            continue
+        if m.kind == ISSUE and m.label == "talks":
+            return True  # "Negotiations must be held": the speaker's side would hold them
+        if m.kind == PARTY and m.label == speaker and nxt not in _RECEIVE:
+            return True
+    return False
+
+
+_ENUMERATORS = frozenset(
+    ["first", "second", "third", "fourth", "fifth", "firstly", "secondly", "thirdly", "finally", "lastly", "also", "and", "so", "then", "now", "please", "therefore"]
+)
+
+
+def _order_start(doc: Doc, start: int, limit: int) -> int:
+    """Where an order may start: the sentence's first word, after an enumerator
+    ("Second, give us weapons"), a list number ("2.") or a leading condition
+    ("If you will not close the sky, give us air defence")."""
+    i = start
+    while i < limit:
+        t = doc[i]
+        if t.is_punct or t.is_space or t.like_num or t.lower_ in _ENUMERATORS:
+            i += 1
+            continue
+        if t.lower_ in ("if", "unless", "once", "when"):
+            comma = next((x.i for x in doc[i:limit] if x.text == ","), None)
+            if comma is None:
+                return i
+            i = comma + 1
+            continue
+        return i
+    return i
+
+
+_JOINT = frozenset(["parties", "sides", "leaders", "presidents"])
+
+
+def _joint_subject(doc: Doc, trig_start: int, lo: int, ms: list[Mention]) -> int | None:
+    """Start of a clause-initial "The parties" / "Both sides" / "The two leaders"
+    that is the subject of the trigger (no party named in between), else None."""
+    i = lo
+    while i < trig_start and (doc[i].is_punct or doc[i].is_space):
+        i += 1
+    words = _low(doc)[i : min(trig_start, i + 3)]
+    if len(words) >= 2 and words[0] in ("the", "both") and words[1] in _JOINT:
+        end = i + 2
+    elif len(words) >= 3 and words[0] in ("the", "both") and words[1] == "two" and \
+            words[2] in _JOINT:
+        end = i + 3
+    else:
+        return None
+    if _low(doc)[end] == "of" if end < len(doc) else False:
+        return None  # "the leaders of Britain, France and Germany"
+    if any(m.kind == PARTY and end <= m.start < trig_start for m in ms):
+        return None
+    return i
+
+
+def _plan_frame(doc: Doc, ms: list[Mention], body: int) -> tuple[int, int] | None:
+    """Token span of a frame that makes the sentence a plan's text: "Under the
+    (US-drafted) plan, ...", "According to the draft, ...", "The draft provides
+    that ..." near the sentence start, else None."""
+    nouns = [m for m in ms if m.kind == CUE and m.label == "plan_nouns"
+             and body <= m.start <= body + 8]
+    if not nouns:
+        return None
+    for f in ms:
+        if f.kind == CUE and f.label == "plan_frame" and f.start == body:
+            for n in nouns:
+                gap = doc[f.end : n.start]
+                if n.start - f.end <= 5 and not any(t.text in (",", ";", ".") for t in gap):
+                    return f.start, n.end
+    verbs = {m.start for m in ms if m.kind == CUE and m.label == "plan_verbs"}
+    for n in nouns:
+        if n.end in verbs:
+            return body, n.end
+    return None
+
+
+_BULLETS = frozenset(["-", "•", "*", "–", "—", "·"])
+
+
+def _line_speaker(doc: Doc, ms: list[Mention], first: int, end: int) -> str | None:
+    """The party of a transcript line's speaker ("Vladimir Putin: ...", "Zelensky: ...")."""
+    low = _low(doc)
+    for i in range(first + 1, min(end, first + 8)):
+        if low[i] == ":":
+            for m in ms:
+                if m.kind == PARTY and m.end == i and m.start >= first:
+                    return m.label
+            return None
+    return None
+
+
+_ITEM_STARTS = frozenset("0123456789-•*–—·")
+
+
+def _line_break_before(doc: Doc, i: int) -> bool:
+    prev = doc[i - 1]
+    return "\n" in prev.whitespace_ or "\n" in prev.text
+
+
+def _list_item(doc: Doc, first: int, end: int) -> int | None:
+    """Index of the first word after a list marker ("3.", "3)", "-", "•") opening the
+    sentence, else None."""
+    t = doc[first]
+    if t.text in _BULLETS and first + 1 < end:
+        return first + 1
+    if t.like_num and len(t.text) <= 3 and first + 2 < end and doc[first + 1].text in (".", ")"):
+        return first + 2
+    if len(t.text) <= 4 and t.text[:-1].isdigit() and t.text[-1] in ".)" and first + 1 < end:
+        return first + 1
+    return None
+
+
+# words between "wants" and the land it names ("wants all of Donetsk")
+_LAND_OBJECT = frozenset(
+    ["all", "of", "the", "whole", "rest", "entire", "remaining", "part", "parts", "control",
+     "over", "full", "back"]
+)
+# who, demanding named land and nothing else, wants it held by whom
+_CLAIMANTS = {"RU": "ru_control", "UA": "ua_control"}
+
+
+def _is_question(doc: Doc, sent: Span) -> bool:
+    orth = token_strings(doc)[1]
+    last = sent.end - 1
+    while last > sent.start and (orth[last].isspace() or orth[last] in ('"', "”", "’")):
+        last -= 1
+    return orth[last] == "?"
+
+
+def _is_heading(doc: Doc, sent: Span) -> bool:
+    """A line of its own without closing punctuation ("The 28-point plan")."""
+    low = _low(doc)
+    last = sent.end - 1
+    while last > sent.start and doc[last].is_space:
+        last -= 1
+    if low[last] in (".", "!", "?", ":", '"', "”", "’", "'"):
+        return False
+    nxt = doc[last].whitespace_ + (doc[last + 1].text if last + 1 < len(doc) else "\n")
+    return "\n" in nxt
+
+
+def _ends_with_colon(doc: Doc, sent: Span) -> bool:
+    last = sent.end - 1
+    while last > sent.start and doc[last].is_space:
+        last -= 1
+    return doc[last].text == ":"
+
+
+def _low(doc: Doc) -> list[str]:
+    """The Doc's lower-cased tokens as a list (built once; see ``token_strings``)."""
+    return token_strings(doc)[0]
+
+
+def _person(doc: Doc, ms: list[Mention], i: int, state: DocState) -> str | None:
+    """Whom "he"/"she"/"his" at token ``i`` stands for: the first named person of the
+    sentence before it that is not the object of a preposition, else the last
+    person of the previous sentences."""
+    for m in ms:
+        if m.start >= i:
+            break
+        if m.kind == PARTY and m.value == "person" and not (
+            m.start > 0 and _low(doc)[m.start - 1] in _PREPOSITIONS
+        ):
+            return m.label
+    return state.last_person
+
+
+_CLAUSE_OPENERS = frozenset(["that", "said", "says", "say", "the", "both", "while", "but"])
+_RELATIVES = frozenset(["which", "who", "whom", "whose", "where", "when"])
+
+
+def _coordinated(doc: Doc, ms: list[Mention], start: int, lo: int) -> list[str]:
+    """Parties joined to the subject starting at ``start`` by "and" ("Russia and
+    Ukraine agreed", "Kyiv and its European allies called for"), when the pair opens
+    the clause ("Putin met Trump and Moscow wants ..." joins two clauses)."""
+    low = _low(doc)
+    i = start - 1
+    if i >= 0 and low[i] in ("its", "their", "his", "her"):
+        i -= 1
+    if i < 1 or low[i] not in ("and", "&"):
+        return []
+    for m in ms:
+        if m.kind == PARTY and m.end == i and (
+            m.start <= lo or low[m.start - 1] in _CLAUSE_OPENERS
+            or doc[m.start - 1].is_punct or doc[m.start - 1].is_space
+        ):
+            return [m.label]
+    return []
+
+
+def _skip_relative(doc: Doc, head: int | None, lo: int) -> int | None:
+    """"The proposals, which Kyiv has not seen, would require ...": the subject is
+    the noun before the relative clause, not a party inside it."""
+    if head is None or head <= lo:
+        return head
+    low = _low(doc)
+    if low[head] != ",":
+        return head
+    j = head - 1
+    while j > lo and low[j] not in (",", ".", ";"):
+        j -= 1
+    if low[j] == "," and j + 1 < head and low[j + 1] in _RELATIVES:
+        return _subject_head(doc, j, lo)
+    return head
+
+
+def _subject_head(doc: Doc, trig_start: int, lo: int) -> int | None:
+    """Index of the last token of the trigger's subject: the word before the verb
+    group ("Russia is also ready to" -> "Russia"), or None at the clause start."""
+    low, orth = token_strings(doc)
+    i = trig_start - 1
+    while i >= lo:
+        w = low[i]
+        if w in _VERB_GROUP or (orth[i].islower() and (
+            (w.endswith("ly") and len(w) > 3) or (w.endswith(("ed", "ing")) and len(w) > 4)
+            or w in _CATENATIVE
+        )):
+            # "Putin has repeatedly", "he had begun organizing", "Kyiv tried to"
+            i -= 1
+            continue
+        return i
+    return None
+
+
+def _common_noun(t) -> bool:
+    """A lower-case content word right before the verb group: a subject that is no
+    party ("the guarantor countries are committed to", "Ukrainian society is not
+    ready")."""
+    return t.is_alpha and t.is_lower and t.lower_ not in _NOT_NOUNS and \
+        t.lower_ not in _PREPOSITIONS and t.lower_ not in _VERB_GROUP
+
+
+def _is_city(doc: Doc, m: Mention) -> bool:
+    """"the city of Zaporizhzhia", "Donetsk city": a town, not its region."""
+    before = _low(doc)[max(0, m.start - 2) : m.start]
+    after = _low(doc)[m.end] if m.end < len(doc) else ""
+    return (len(before) == 2 and before[1] == "of" and before[0] in ("city", "town")) \
+        or after == "city"
 
 
 def _followed_by_region_noun(doc: Doc, i: int, end: int) -> bool:
@@ -495,7 +1143,7 @@ _CLAIM_NOUNS = frozenset(["claim", "claims", "demand", "demands"])
 
 def _concedes(doc: Doc, trig: Mention, end: int) -> bool:
     """"willing to give up his demand for ...", "could abandon its claims to ..."."""
-    words = [t.lower_ for t in doc[trig.start : min(end, trig.end + 6)]]
+    words = _low(doc)[trig.start : min(end, trig.end + 6)]
     return any(w in _CONCESSION for w in words) and any(w in _CLAIM_NOUNS for w in words)
 
 

@@ -17,6 +17,7 @@ import datetime as dt
 from spacy.tokens import Doc, Span
 
 from parley.dossier import Dossier, load_dossier
+from parley.extract.segment import token_strings
 
 __all__ = ["resolve_when"]
 
@@ -82,9 +83,14 @@ def _year(tok_text: str) -> int | None:
 
 def _dates_in(doc: Doc, start: int, end: int, report_date: dt.date | None):
     """Yield (first_token, last_token_exclusive, value) for each date expression."""
+    low, txt = token_strings(doc)
     i = start
     while i < end:
-        w = doc[i].lower_.rstrip(".")  # "Nov. 21"
+        w = low[i].rstrip(".")  # "Nov. 21"
+        if w not in MONTHS and not txt[i][:1].isdigit() and w not in _RELATIVE_YEAR \
+                and w != "a":
+            i += 1
+            continue  # most tokens: no month name, number or "last year"
         # "June 2024", "June 12, 2024", "12 June 2024", "August 6", "in September"
         if w in MONTHS and not (w == "may" and not _looks_month(doc, i, end)):
             month = MONTHS[w]
@@ -119,7 +125,7 @@ def _dates_in(doc: Doc, start: int, end: int, report_date: dt.date | None):
             continue
         y = _year(doc[i].text)
         # "the 1991 borders", "its 2022 offer": a year as a modifier names a thing
-        if y is not None and i > 0 and doc[i - 1].lower_ in {"the", "a", "its", "their", "'s",
+        if y is not None and i > 0 and token_strings(doc)[0][i - 1] in {"the", "a", "its", "their", "'s",
                                                              "his", "her", "our"}:
             y = None
         if y is not None:
@@ -128,7 +134,7 @@ def _dates_in(doc: Doc, start: int, end: int, report_date: dt.date | None):
             continue
         # "last year", "last month"
         if w in _RELATIVE_YEAR and i + 1 < end and report_date is not None:
-            unit = doc[i + 1].lower_
+            unit = token_strings(doc)[0][i + 1]
             if unit == "year" and w != "this":
                 yield i, i + 2, f"{report_date.year - 1:04d}"
                 i += 2
@@ -138,8 +144,8 @@ def _dates_in(doc: Doc, start: int, end: int, report_date: dt.date | None):
                 yield i, i + 2, f"{first.year:04d}-{first.month:02d}"
                 i += 2
                 continue
-        if w == "a" and i + 2 < end and doc[i + 1].lower_ == "year" and \
-                doc[i + 2].lower_ == "ago" and report_date is not None:
+        if w == "a" and i + 2 < end and token_strings(doc)[0][i + 1] == "year" and \
+                token_strings(doc)[0][i + 2] == "ago" and report_date is not None:
             yield i, i + 3, f"{report_date.year - 1:04d}"
             i += 3
             continue
@@ -149,7 +155,7 @@ def _dates_in(doc: Doc, start: int, end: int, report_date: dt.date | None):
 def _looks_month(doc: Doc, i: int, end: int) -> bool:
     """"May" the month, not the modal: followed by a day/year or preceded by in/since/of."""
     nxt = doc[i + 1].text if i + 1 < end else ""
-    prev = doc[i - 1].lower_ if i > 0 else ""
+    prev = token_strings(doc)[0][i - 1] if i > 0 else ""
     return nxt.isdigit() or prev in {"in", "since", "of", "early", "late", "mid", "until", "last"}
 
 
@@ -183,7 +189,7 @@ def resolve_when(
             continue
         # a month or a day is specific enough to date the stance; a bare year needs an anchor
         if len(value) > 4 or _anchored(doc, s, start) or s == start or (s - 1 >= start and s - 1 == start
-                                                     and doc[s - 1].lower_ == "in"):
+                                                     and token_strings(doc)[0][s - 1] == "in"):
             return _not_future(value, report_date)
     if _is_past(doc, start, end, dossier):
         return "past"
@@ -203,7 +209,7 @@ def _anchored(doc: Doc, s: int, lo: int) -> bool:
     """A stance or speech word within the few tokens before the date (the date's preposition
     and a short object in between)."""
     for j in range(s - 1, max(lo, s - 5) - 1, -1):
-        w = doc[j].lower_
+        w = token_strings(doc)[0][j]
         if w in _ANCHORS:
             return True
         if doc[j].is_punct and doc[j].text not in {"-", "'s"}:
@@ -216,7 +222,7 @@ def _is_event(doc: Doc, s: int, lo: int) -> bool:
     2014", "by June"), or a relative clause about something else ("whose presidency
     expires in May 2024")."""
     for j in range(s - 1, max(lo - 1, s - 7), -1):
-        w = doc[j].lower_
+        w = token_strings(doc)[0][j]
         if doc[j].is_punct and doc[j].text not in {"-", "'s"}:
             return False
         if w in _EVENT:
@@ -229,14 +235,15 @@ def _is_event(doc: Doc, s: int, lo: int) -> bool:
 def _is_past(doc: Doc, start: int, end: int, dossier: Dossier | None) -> bool:
     phrases = _past_phrases(dossier)
     firsts = {p[0] for p in phrases}
+    low = token_strings(doc)[0]
     for i in range(start, end):
-        w = doc[i].lower_
+        w = low[i]
         if w not in firsts and w != "had":
             continue
         for p in phrases:
             n = len(p)
-            if p[0] == w and i + n <= end and all(doc[i + k].lower_ == p[k] for k in range(1, n)):
-                if w == "earlier" and i + 1 < len(doc) and doc[i + 1].lower_ in _NOT_PAST_AFTER:
+            if p[0] == w and i + n <= end and all(token_strings(doc)[0][i + k] == p[k] for k in range(1, n)):
+                if w == "earlier" and i + 1 < len(doc) and token_strings(doc)[0][i + 1] in _NOT_PAST_AFTER:
                     break
                 if w == "earlier" and _earlier_is_comparative(doc, i):
                     break
@@ -246,14 +253,14 @@ def _is_past(doc: Doc, start: int, end: int, dossier: Dossier | None) -> bool:
         # past perfect of a stance verb: "had demanded", "had long insisted"
         if w == "had":
             for j in range(i + 1, min(end, i + 3)):
-                if doc[j].lower_ in _STANCE_PARTICIPLES and doc[j].lower_ != "been":
+                if token_strings(doc)[0][j] in _STANCE_PARTICIPLES and token_strings(doc)[0][j] != "been":
                     return True
     return False
 
 
 def _earlier_is_comparative(doc: Doc, i: int) -> bool:
     """"earlier than", "an earlier meeting" describe something else."""
-    nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    nxt = token_strings(doc)[0][i + 1] if i + 1 < len(doc) else ""
     return nxt in {"than", "meeting", "talks", "round", "call", "summit", "visit"}
 
 
@@ -265,4 +272,4 @@ _DROP = {"abandon", "abandoned", "abandoning", "drop", "dropped", "dropping", "g
 def _dropped(doc: Doc, i: int, lo: int) -> bool:
     """"give up his previous demand", "back down from its earlier demands": the old
     stance is the object of a new one, which is current."""
-    return any(doc[j].lower_ in _DROP for j in range(i - 1, max(lo - 1, i - 4), -1))
+    return any(token_strings(doc)[0][j] in _DROP for j in range(i - 1, max(lo - 1, i - 4), -1))
