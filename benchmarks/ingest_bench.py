@@ -7,7 +7,9 @@ Reports are ~800 words: claim sentences of the kind the extractor looks for,
 mixed with filler, with varied outlets, dates and URLs; about 5% are
 syndicated near-copies (a few words changed, another outlet). Each
 configuration runs in a fresh subprocess so peak memory (max RSS of the
-process and of its worker processes) is its own.
+process and of its worker processes) is its own. CPU milliseconds per report
+(the writing process, and its workers together) are printed too: on a shared
+machine they are a steadier comparison than reports/s.
 """
 
 from __future__ import annotations
@@ -99,14 +101,18 @@ def run_one(corpus: str, db: str, workers: int, extractor: str) -> None:
     if extractor == "none":  # measure the store alone (workers are forked: they inherit this)
         ingest_mod.extract_report = lambda r, dossier=None: Extraction(doc=r.doc, claims=(), controls=())
 
-    t0 = time.perf_counter()
+    t0, cpu0 = time.perf_counter(), time.process_time()
     with Store(db) as store:
         summary = ingest(store, [corpus], workers=workers)
-    seconds = time.perf_counter() - t0
+    seconds, main_cpu = time.perf_counter() - t0, time.process_time() - cpu0
+    children = os.times()  # the pool's workers have been joined: their CPU time is in
+    n = max(summary.processed, 1)
     print(json.dumps({
         "workers": workers, "extractor": extractor, "reports": summary.processed, "new": summary.new,
         "duplicates": summary.duplicates, "failed": len(summary.failed), "claims": summary.claims,
         "seconds": round(seconds, 2), "reports_per_s": round(summary.processed / seconds, 1),
+        "main_cpu_ms": round(main_cpu * 1000 / n, 2),
+        "worker_cpu_ms": round((children.children_user + children.children_system) * 1000 / n, 2),
         "peak_rss_mb": round(peak_rss_mb(), 1), "db_mb": round(os.path.getsize(db) / 1e6, 1),
     }))
 
@@ -134,6 +140,7 @@ def main() -> None:
             r = json.loads(out.stdout.strip().splitlines()[-1])
             print(f"extractor={ex} workers={w}: {r['reports']} reports ({r['duplicates']} near-copies, "
                   f"{r['claims']} claims) in {r['seconds']}s = {r['reports_per_s']} reports/s; "
+                  f"CPU per report {r['main_cpu_ms']} ms main + {r['worker_cpu_ms']} ms workers; "
                   f"peak RSS {r['peak_rss_mb']} MB; database {r['db_mb']} MB")
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from ingest_samples import STORY_A, STORY_B, story
 
 from parley.ingest.identity import (
@@ -108,3 +110,46 @@ def test_store_uses_the_ingest_identity():
     from parley.store import db, neardup
 
     assert db.report_identity is report_identity and neardup.minhash is minhash
+
+
+def _datasketch_minhash(text: str):
+    """A MinHash built the way parley did before computing signatures itself."""
+    from datasketch import MinHash
+
+    from parley.ingest.identity import SEED, shingles
+
+    mh = MinHash(num_perm=NUM_PERM, seed=SEED, scheme="affine32")
+    mh.update_batch([s.encode("utf-8") for s in shingles(text)])
+    return mh
+
+
+@pytest.mark.parametrize("text", [story(STORY_A), story(STORY_B), "", "one", "Talks in Geneva",
+                                  "Переговоры «в Женеве» — снова.", COPIES["curly quotes and spacing"]])
+def test_signature_equals_datasketch_so_stored_signatures_stay_comparable(text):
+    from parley.ingest.identity import signature
+
+    expected = _datasketch_minhash(text)
+    assert signature_bytes(signature(text)) == signature_bytes(expected) == signature_bytes(minhash(text))
+    assert lsh_bands(signature(text)) == lsh_bands(expected)
+
+
+def test_shingles_are_three_word_ngrams_or_the_whole_short_text():
+    from parley.ingest.identity import shingles
+
+    assert shingles("The talks, resumed in Geneva!") == {"the talks resumed", "talks resumed in",
+                                                         "resumed in geneva"}
+    assert shingles("Two words") == {"two words"}
+    assert shingles("a b c d", size=2) == {"a b", "b c", "c d"}
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab \t\n\r\x0b\x0c\x1c\x85\u00a0\u2003\u2028\u3000'\u2019\u201c-\u2014e\u0301")),
+               max_size=40))
+def test_normalise_text_collapses_exactly_what_a_whitespace_regex_collapses(text):
+    # identities stored before normalise_text switched from re.sub to split/join must not change
+    import re
+    import unicodedata
+
+    from parley.ingest.identity import _QUOTES
+
+    old = re.sub(r"\s+", " ", unicodedata.normalize("NFC", text).translate(_QUOTES)).strip()
+    assert normalise_text(text) == old

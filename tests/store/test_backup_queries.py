@@ -23,6 +23,7 @@ from parley.store import (
 )
 from parley.store.backup import TABLES, export_db, import_db
 from parley.store.ingest import ingest, reextract
+from parley.store.queries import ClaimFilter
 
 
 @pytest.fixture()
@@ -95,6 +96,18 @@ def test_import_names_the_bad_line_of_a_broken_export(corrected: Store, tmp_path
 def test_list_and_count_claims_filter(corrected: Store, filters: dict, expected: int) -> None:
     assert len(list_claims(corrected, **filters)) == expected
     assert count_claims(corrected, **filters) == expected
+    as_object = ClaimFilter(**filters)
+    assert list_claims(corrected, as_object) == list_claims(corrected, **filters)
+    assert count_claims(corrected, as_object) == expected
+
+
+def test_claim_filter_is_given_one_way_and_checked(corrected: Store) -> None:
+    with pytest.raises(TypeError, match="not both"):
+        list_claims(corrected, ClaimFilter(actor="UA"), issue="ceasefire")
+    with pytest.raises(TypeError):
+        count_claims(corrected, actr="UA")
+    with pytest.raises(UsageError, match="unknown claim status"):
+        count_claims(corrected, ClaimFilter(status=("machine", "maybe")))
 
 
 def test_stored_claim_carries_report_context(corrected: Store) -> None:

@@ -156,3 +156,99 @@ def test_identical_copy_from_another_outlet_joins_the_story(tmp_path: Path, stor
     other = ingest(store, [b])
     assert (again.unchanged, other.duplicates) == (1, 1)
     assert len({r.story_id for r in list_reports(store)}) == 1
+
+
+def test_two_workers_group_stories_exactly_like_one(tmp_path: Path, db_path: Path) -> None:
+    # results are written in input order whichever worker finishes first, so story
+    # ids, first members and statuses do not depend on the number of workers
+    for i in range(6):
+        text = _words(40 + i, 120)
+        write_report(tmp_path, f"s{i}a", outlet="Wire", body=text, filler=0)
+        write_report(tmp_path, f"s{i}b", outlet="Paper", body=text.replace(text.split()[7], "edited", 1), filler=0)
+    with Store(db_path) as one, Store(tmp_path / "two.db") as two:
+        s1 = ingest(one, [tmp_path], workers=1)
+        s2 = ingest(two, [tmp_path], workers=2)
+        assert (s1.new, s1.duplicates) == (s2.new, s2.duplicates) == (6, 6)
+        rows = ("SELECT r.doc, r.story_id, s.first_report_id FROM reports r"
+                " JOIN stories s ON s.id = r.story_id ORDER BY r.id")
+        assert [tuple(r) for r in one.conn.execute(rows)] == [tuple(r) for r in two.conn.execute(rows)]
+
+
+def _pid_extractor(report: object, *, dossier: object = None) -> object:
+    """The fake extractor's claims, with the id of the process that extracted them as source."""
+    import dataclasses
+    import os
+
+    from tests.store.conftest import FakeExtractor
+
+    out = FakeExtractor.extract(report)  # type: ignore[arg-type]
+    return dataclasses.replace(out, claims=tuple(dataclasses.replace(c, source=str(os.getpid()))
+                                                 for c in out.claims))
+
+
+def test_json_lines_and_standard_input_are_shared_out_to_the_workers(tmp_path: Path, store: Store,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import json
+    import os
+
+    monkeypatch.setattr("parley.store.ingest.extract_report", _pid_extractor)
+    lines = [json.dumps({"text": f"CLAIM RU demand territory\n{_words(i, 30)}", "url": f"https://e.org/{i}"})
+             for i in range(20)]
+    (tmp_path / "export.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    piped = json.dumps([{"text": f"CLAIM UA reject ceasefire\n{_words(100 + i, 30)}"} for i in range(3)])
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(piped.encode())))
+    summary = ingest(store, [tmp_path / "export.jsonl", "-"], workers=2)
+    assert (summary.new, summary.claims, summary.failed) == (23, 23, ())
+    claims = list_claims(store, order="report")
+    # stored in input order, and extracted in the workers, not in the writer
+    assert [c.doc for c in claims] == [f"export.jsonl#{i + 1}" for i in range(20)] + [
+        f"stdin#{i + 1}" for i in range(3)]
+    assert str(os.getpid()) not in {c.source for c in claims}
+
+
+def test_a_batch_mixes_files_and_records_and_keeps_their_order(tmp_path: Path, fake_extractor: object) -> None:
+    from parley.ingest.report import Report
+    from parley.store.ingest import _process_batch
+
+    path = write_report(tmp_path, "f", body="CLAIM RU demand territory")
+    record = Report(text="CLAIM UA reject ceasefire", doc="rec#1")
+    out = _process_batch([str(path), record, str(tmp_path / "gone.txt")], {})
+    assert [r[0] for r in out] == ["report", "report", "error"]
+    assert (out[0][1].doc, out[1][1].doc, out[2][1]) == ("f.txt", "rec#1", str(tmp_path / "gone.txt"))
+    extraction, signature, bands = out[1][3]
+    assert [c.actor for c in extraction.claims] == ["UA"] and len(signature) == 1024 and len(bands) == 32
+
+
+def _dying_extractor(report: object, *, dossier: object = None) -> object:
+    import os
+
+    from tests.store.conftest import FakeExtractor
+
+    if "DIE" in report.text:  # type: ignore[attr-defined]
+        os._exit(3)  # a worker killed mid-report (out of memory, a segfault in a library)
+    return FakeExtractor.extract(report)  # type: ignore[arg-type]
+
+
+def test_a_dying_worker_fails_its_inputs_by_name_and_the_run_finishes(tmp_path: Path, store: Store,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("parley.store.ingest.extract_report", _dying_extractor)
+    for i in range(3):
+        write_report(tmp_path, f"ok{i}", body=f"CLAIM RU demand territory\n{_words(i, 30)}")
+    write_report(tmp_path, "poison", body="DIE")
+    summary = ingest(store, [tmp_path], workers=2)
+    stored = {r.doc for r in list_reports(store)}
+    failed = dict(summary.failed)
+    # every input is accounted for: stored, or named with the reason
+    assert stored | {Path(f).name for f in failed} == {"ok0.txt", "ok1.txt", "ok2.txt", "poison.txt"}
+    assert str(tmp_path / "poison.txt") in failed and "poison.txt" not in stored
+    assert all("BrokenProcessPool" in problem for problem in failed.values())
+
+
+def test_progress_counts_every_report_with_workers(tmp_path: Path, store: Store, fake_extractor: object) -> None:
+    for i in range(11):  # more than one batch, and a partial last one
+        write_report(tmp_path, f"p{i:02d}", body=_words(200 + i, 40))
+    (tmp_path / "empty.txt").write_text("")
+    seen: list[int] = []
+    summary = ingest(store, [tmp_path], workers=2, progress=lambda s: seen.append(s.processed))
+    assert seen == list(range(1, 13)) and (summary.new, len(summary.failed)) == (11, 1)

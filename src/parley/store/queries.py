@@ -129,63 +129,78 @@ def _claim(row: sqlite3.Row) -> StoredClaim:
     )
 
 
-def _claim_where(
-    *, actor: str | None, issue: str | None, report_id: int | None, since: Any, until: Any,
-    status: str | tuple[str, ...] | list[str] | None, include_rejected: bool, latest_only: bool,
-) -> tuple[str, list[Any]]:
-    where: list[str] = []
-    args: list[Any] = []
-    if actor:
-        where.append("c.actor = ?")
-        args.append(actor)
-    if issue:
-        where.append("c.issue = ?")
-        args.append(issue)
-    if report_id is not None:
-        where.append("c.report_id = ?")
-        args.append(int(report_id))
-    if since:
-        where.append("c.stance_date >= ?")
-        args.append(str(since))
-    if until:
-        where.append("c.stance_date <= ?")
-        args.append(str(until))
-    if status:
-        wanted = (status,) if isinstance(status, str) else tuple(status)
-        bad = [s for s in wanted if s not in STATUSES]
-        if bad:
-            raise UsageError(f"unknown claim status {bad[0]!r}", hint=f"use one of {', '.join(STATUSES)}")
-        where.append(f"c.status IN ({','.join('?' * len(wanted))})")
-        args.extend(wanted)
-    if not include_rejected:
-        where.append("c.status != 'rejected'")
-    if latest_only:
-        where.append("r.is_latest = 1")
-    return (" WHERE " + " AND ".join(where)) if where else "", args
+@dataclass(frozen=True)
+class ClaimFilter:
+    """Which claims ``list_claims`` and ``count_claims`` select (dates compare against the stance date).
+
+    The two functions also take these fields as keyword arguments:
+    ``list_claims(store, actor="RU")`` is ``list_claims(store, ClaimFilter(actor="RU"))``.
+    """
+
+    actor: str | None = None
+    issue: str | None = None
+    report_id: int | None = None
+    since: Any = None
+    until: Any = None
+    status: str | tuple[str, ...] | list[str] | None = None
+    include_rejected: bool = True
+    latest_only: bool = False
+
+    def where(self) -> tuple[str, list[Any]]:
+        """The SQL ``WHERE`` clause (over claims ``c`` joined to reports ``r``) and its arguments."""
+        where: list[str] = []
+        args: list[Any] = []
+        if self.actor:
+            where.append("c.actor = ?")
+            args.append(self.actor)
+        if self.issue:
+            where.append("c.issue = ?")
+            args.append(self.issue)
+        if self.report_id is not None:
+            where.append("c.report_id = ?")
+            args.append(int(self.report_id))
+        if self.since:
+            where.append("c.stance_date >= ?")
+            args.append(str(self.since))
+        if self.until:
+            where.append("c.stance_date <= ?")
+            args.append(str(self.until))
+        if self.status:
+            wanted = (self.status,) if isinstance(self.status, str) else tuple(self.status)
+            bad = [s for s in wanted if s not in STATUSES]
+            if bad:
+                raise UsageError(f"unknown claim status {bad[0]!r}", hint=f"use one of {', '.join(STATUSES)}")
+            where.append(f"c.status IN ({','.join('?' * len(wanted))})")
+            args.extend(wanted)
+        if not self.include_rejected:
+            where.append("c.status != 'rejected'")
+        if self.latest_only:
+            where.append("r.is_latest = 1")
+        return (" WHERE " + " AND ".join(where)) if where else "", args
+
+
+def _claim_filter(given: ClaimFilter | None, fields: dict[str, Any]) -> ClaimFilter:
+    if given is None:
+        return ClaimFilter(**fields)  # an unknown keyword is a TypeError, as for any function
+    if fields:
+        raise TypeError("pass a ClaimFilter or filter keywords, not both")
+    return given
 
 
 def list_claims(
     store: Store,
+    claim_filter: ClaimFilter | None = None,
+    /,
     *,
-    actor: str | None = None,
-    issue: str | None = None,
-    report_id: int | None = None,
-    since: Any = None,
-    until: Any = None,
-    status: str | tuple[str, ...] | list[str] | None = None,
-    include_rejected: bool = True,
-    latest_only: bool = False,
     limit: int | None = None,
     offset: int = 0,
     order: str = "date",
+    **filters: Any,
 ) -> list[StoredClaim]:
-    """Claims matching the filters (dates compare against the stance date)."""
+    """Claims matching ``claim_filter`` or the ``ClaimFilter`` fields given as keywords."""
     if order not in CLAIM_ORDERS:
         raise UsageError(f"unknown order {order!r}", hint=f"use one of {', '.join(CLAIM_ORDERS)}")
-    where, args = _claim_where(
-        actor=actor, issue=issue, report_id=report_id, since=since, until=until, status=status,
-        include_rejected=include_rejected, latest_only=latest_only,
-    )
+    where, args = _claim_filter(claim_filter, filters).where()
     sql = _CLAIM_SELECT + where + " ORDER BY " + CLAIM_ORDERS[order]
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
@@ -193,23 +208,9 @@ def list_claims(
     return [_claim(r) for r in store.conn.execute(sql, args)]
 
 
-def count_claims(
-    store: Store,
-    *,
-    actor: str | None = None,
-    issue: str | None = None,
-    report_id: int | None = None,
-    since: Any = None,
-    until: Any = None,
-    status: str | tuple[str, ...] | list[str] | None = None,
-    include_rejected: bool = True,
-    latest_only: bool = False,
-) -> int:
-    """How many claims ``list_claims`` would return with the same filters."""
-    where, args = _claim_where(
-        actor=actor, issue=issue, report_id=report_id, since=since, until=until, status=status,
-        include_rejected=include_rejected, latest_only=latest_only,
-    )
+def count_claims(store: Store, claim_filter: ClaimFilter | None = None, /, **filters: Any) -> int:
+    """How many claims ``list_claims`` would return with the same filter."""
+    where, args = _claim_filter(claim_filter, filters).where()
     sql = "SELECT COUNT(*) FROM claims c JOIN reports r ON r.id = c.report_id" + where
     return int(store.conn.execute(sql, args).fetchone()[0])
 
