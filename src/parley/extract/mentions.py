@@ -134,8 +134,25 @@ class MentionFinder:
                 combos = [
                     f"{a} {mid}{r}"
                     for a in p.adjectives
-                    for mid in ("", "foreign ", "defence ", "defense ", "chief ")
+                    for mid in _ROLE_MODIFIERS
                     for r in roles
+                ]
+                _add(self.phrases, nlp, key, combos)
+            if roles:
+                # "Germany's chancellor", "the EU's foreign policy chief", "NATO's
+                # secretary general": a party's name in the possessive before a role
+                # noun is its people ("Ukraine's allies" are not Ukraine)
+                key = reg(PARTY, p.code, None)
+                owned = [r for r in roles if r not in RELATIONAL_ROLES]
+                # names without "the" suffice: "the EU's envoy" contains "EU's envoy"
+                names = [a for a in p.aliases if " " not in a or len(a.split()) == 2
+                         and not a.lower().startswith(("the ", "our "))]
+                combos = [
+                    f"{a}{s} {mid}{r}"
+                    for a in names
+                    for s in ("'s", "’s")
+                    for mid in ("", "foreign ", "special ", "chief ", "top ")
+                    for r in owned
                 ]
                 _add(self.phrases, nlp, key, combos)
         for issue in dossier.issues:
@@ -199,6 +216,14 @@ class MentionFinder:
         out.sort(key=lambda m: (m.start, -m.end, m.kind != ACT or m.value != "noun"))
         return out
 
+
+# words between a party's adjective or possessive and its role noun ("French foreign
+# minister", "the U.S. special envoy")
+_ROLE_MODIFIERS = ("", "foreign ", "defence ", "defense ", "chief ", "special ", "top ")
+# role nouns that name another party's people ("Ukraine's allies")
+RELATIONAL_ROLES = frozenset(
+    ["allies", "ally", "partners", "partner", "counterparts", "counterpart", "colleagues"]
+)
 
 _GAP = 5  # most tokens between the two parts of a "head ... tail" phrase
 

@@ -102,7 +102,11 @@ def find_stances(doc: Doc, finder: StanceFinder) -> list[Stance]:
         # the next sentence's speaker, only asked for when a quote opens a sentence
         if i >= len(sents):
             return lambda: None
-        return lambda: finder.speaker(doc, sents[i], per[i], DocState())[0]
+        # '..., he said' closing the quote: "he" is the person named before the quote
+        return lambda: finder.speaker(
+            doc, sents[i], per[i],
+            DocState(last_person=state.last_person, last_speaker=state.last_speaker),
+        )[0]
 
     for i, s in enumerate(sents):
         if s.start_char < body:

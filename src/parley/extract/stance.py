@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from parley.dossier import Dossier
-from parley.extract.mentions import ACT, CUE, ISSUE, PARTY, REGION, Mention
+from parley.extract.mentions import ACT, CUE, ISSUE, PARTY, REGION, RELATIONAL_ROLES, Mention
 from parley.extract.segment import doc_text, token_strings
 
 _PREPOSITIONS = frozenset(
@@ -134,9 +134,15 @@ class StanceFinder:
                 if after:
                     return after[0].label, doc[after[0].start : after[0].end], "party"
                 continue
-            before = [p for p in parties if r.start - 8 <= p.end <= r.start]
+            # a party inside the quote before '," he said' is not its speaker
+            before = [p for p in parties if r.start - 8 <= p.end <= r.start
+                      and not any(t.text in _QUOTES for t in doc[p.end : r.start])]
             if any(r.start - 8 <= a.end <= r.start for a in assess):
                 return None, None, "assessment"
+            while len(before) > 1 and before[-1].start > 0 and \
+                    _low(doc)[before[-1].start - 1] in ("and", "or") and \
+                    before[-2].start > 0 and _low(doc)[before[-2].start - 1] in _PREPOSITIONS:
+                before = before[:-2]  # "the envoy for Ukraine and Russia said"
             if before:
                 p = before[-1]
                 # "Lavrov said" but not "the war in Ukraine, he said"; "politicians in
@@ -149,6 +155,9 @@ class StanceFinder:
             head = _subject_head(doc, r.start, sent.start)  # "they simply stated"
             prev = doc[head] if head is not None else None
             if prev is not None and prev.lower_ in _PERSON_PRONOUNS and state.last_person:
+                return state.last_person, None, "party"
+            if prev is not None and state.last_person and self._role_of_last(doc, prev.i, sent):
+                # "the minister added", "the head of state stressed": the person last named
                 return state.last_person, None, "party"
             if prev is not None and prev.lower_ == "they" and not any(
                 p.start < r.start for p in parties
@@ -167,6 +176,22 @@ class StanceFinder:
             return fallback, None, "party"
         return None, None, None
 
+    def _role_of_last(self, doc: Doc, head: int, sent: Span) -> bool:
+        """"the president", "the minister", "the head of state" right before a reporting
+        verb: a bare role that refers back to someone named earlier."""
+        low = _low(doc)
+        if low[max(sent.start, head - 2) : head + 1] == ["head", "of", "state"]:
+            head -= 2
+        elif low[head] not in self.roles or low[head] in _RELATIONAL or \
+                not doc[head].is_lower:
+            return False
+        j = head - 1
+        while j >= sent.start and j >= head - 2 and low[j] not in ("the", "this"):
+            j -= 1  # "the chief negotiator", "the special envoy"
+        return j >= sent.start and low[j] in ("the", "this") and (
+            j == sent.start or doc[j - 1].is_punct or low[j - 1] in _QUOTES
+        )
+
     # -- actors --------------------------------------------------------------
     def subject(
         self, doc: Doc, trig: Mention, lo: int, ms: list[Mention], state: DocState,
@@ -183,6 +208,11 @@ class StanceFinder:
             for m in ms:
                 if m.kind == PARTY and m.end == head + 1 and m.start >= lo:
                     return m.label, doc[m.start : m.end], "subject", m.start
+            if word in ("which", "who") and head - 1 > lo and _low(doc)[head - 1] == ",":
+                # "Ukraine, which accepted the proposal": the relative's antecedent
+                for m in ms:
+                    if m.kind == PARTY and m.end == head - 1 and m.start >= lo:
+                        return m.label, doc[m.start : m.end], "subject", m.start
             if word in ("'s", "’s") and head > lo:
                 for m in ms:
                     if m.kind == PARTY and m.end == head and m.start >= lo:
@@ -215,6 +245,8 @@ class StanceFinder:
             possessive = m.end < len(doc) and _low(doc)[m.end] in ("'s", "’s", "'")
             if m.start in governed and not possessive:
                 continue
+            if m.start > lo and _low(doc)[m.start - 1] in _ADDRESSING:
+                continue  # "Moscow told U.S. envoys it would accept ...": the addressee
             if possessive and trig.start - m.end > 2:
                 continue  # "fund Ukraine's war effort and wanted ...": no subject
             # a pronoun between the party and the trigger stands for someone else
@@ -404,6 +436,9 @@ class StanceFinder:
             # nothing named: only the carried state (lists, quotes) moves on
             self._frame(doc, sent, ms, state)
             self._advance(doc, sent, ms, state, None)
+            if state.plan_author and _opens_list(doc, sent):
+                # "The main points are listed below." after the plan's author is named
+                state.list_holder = (state.plan_author, "propose", "plan-item")
             return []
         # "NATO" in "join NATO", "Zelensky" in "meet with Zelensky" name no holder
         issue_ms = [m for m in ms if m.kind == ISSUE]
@@ -427,7 +462,8 @@ class StanceFinder:
         speaker, speaker_span, speaker_kind = self.speaker(doc, sent, ms, state)
         self._note_plan_author(doc, ms, state)
         frame = self._frame(doc, sent, ms, state)
-        intro = _ends_with_colon(doc, sent) or (
+        opener = _opens_list(doc, sent)
+        intro = opener or _ends_with_colon(doc, sent) or (
             _is_heading(doc, sent) and any(m.kind == CUE and m.label == "plan_nouns" for m in ms)
         )
         if frame is None and not intro and not any(
@@ -437,7 +473,11 @@ class StanceFinder:
             self._advance(doc, sent, ms, state, speaker)
             return []
         text = doc_text(doc)[sent.start_char : sent.end_char]
-        starts_quote = text[:1] in _QUOTES
+        # the opening mark may end the previous sentence ('He spoke. "We are ready.')
+        starts_quote = text[:1] in _QUOTES or (
+            sent.start > 1 and doc[sent.start - 1].text in _QUOTES
+            and bool(doc[sent.start - 2].whitespace_)
+        )
         has_quote = bool(_QUOTE_RE.search(text))
         if callable(next_speaker):
             next_speaker = next_speaker() if starts_quote else None
@@ -464,10 +504,14 @@ class StanceFinder:
         exch = {(m.start, m.end) for m in cues.get("clause_exchange", [])}
         bounds = [sent.start]
         kinds = ["start"]
-        for m in _longest_cues([] if frame else cues.get("clause_split", [])):
-            if m.start > bounds[-1]:
-                bounds.append(m.start)
-                kinds.append("exchange" if (m.start, m.end) in exch else "split")
+        splits = [(m.start, "exchange" if (m.start, m.end) in exch else "split")
+                  for m in _longest_cues([] if frame else cues.get("clause_split", []))]
+        if not frame:
+            splits += [(c, "split") for c in _verb_group_clauses(doc, sent, ms)]
+        for start, kind in sorted(splits):
+            if start > bounds[-1]:
+                bounds.append(start)
+                kinds.append(kind)
         bounds.append(sent.end)
         parties = [m for m in ms if m.kind == PARTY]
         issues_all = [m for m in ms if m.kind == ISSUE]
@@ -486,6 +530,7 @@ class StanceFinder:
                 if m.kind == ACT and _in(m, lo, hi)
                 and not _overlaps(m, parties)
                 and (m.value == "imperative" or not _contained(m, issues_all))
+                and not _attributive(doc, m)
             ]
             rule_base = ""
             actor = actor_span = None
@@ -512,7 +557,10 @@ class StanceFinder:
                                                                       speaker)
                 elif t.value == "speaker":
                     actor, actor_span, how, anchor = speaker, speaker_span, "speaker", lo
-                    if actor is None and not has_quote:
+                    said_later = any(
+                        r.start >= t.end for r in cues.get("reporting", [])
+                    )  # "Kyiv must withdraw, the head of state said": someone else's demand
+                    if actor is None and not has_quote and not said_later:
                         actor, actor_span, how, anchor = self.subject(
                             doc, t, sent.start, ms, state, speaker
                         )
@@ -527,6 +575,11 @@ class StanceFinder:
                     partners = [state.people[1]]
                 else:
                     actor, actor_span, how, anchor = self.subject(doc, t, lo, ms, state, speaker)
+                    if actor is None and prev_act is not None and \
+                            _verb_opens_clause(doc, lo, t.start):
+                        # "Kyiv would not negotiate ..., but was ready for dialogue": the
+                        # same subject
+                        actor, actor_span, how, anchor = prev_act[0], prev_act[2], "shared", lo
                     if actor is None and how != "blocked":
                         actor, actor_span, how, anchor = self.subject(
                             doc, t, sent.start, ms, state, speaker
@@ -598,6 +651,9 @@ class StanceFinder:
             if negated:
                 act = _FLIP[act]
                 rule_base += "+negated"
+            elif act != "reject" and _obligation_negated(doc, trig, ms):
+                # "Ukraine must never be forced to give up Donbas": the outcome is refused
+                act, rule_base = "reject", rule_base + "+must-not"
             elif act == "reject" and _impossible_without(doc, trig):
                 # "X is impossible without Y": X is wanted, on the condition of Y
                 act, rule_base = "demand", rule_base + "+without"
@@ -637,8 +693,11 @@ class StanceFinder:
             handover = any(_in(m, lo, hi) for m in cues.get("territory_handover", []))
             # a bare "territory" with no place and no hand-over names no stance on land
             hits = [
-                h for h in hits
-                if not (h.issue == "territory" and h.outcome is None and not regions)
+                (IssueHit(h.issue, "ru_control", h.start, h.act, h.why)
+                 if h.issue == "territory" and h.outcome is None and handover else h)
+                for h in hits
+                if not (h.issue == "territory" and h.outcome is None and not regions
+                        and not handover)
             ]
             if regions and handover and not any(h.issue in self.regional for h in hits):
                 # "give up the whole of Donbas": a stance on named land is about territory
@@ -686,7 +745,8 @@ class StanceFinder:
                 state.list_holder = (out[-1].actor, out[-1].act, how)
             elif state.last_act and any(m.kind == ACT for m in ms):
                 state.list_holder = (*state.last_act, how)
-            elif state.plan_author and plan:
+            elif state.plan_author and (plan or opener):
+                # "Its main provisions are as follows." after the plan's author is named
                 state.list_holder = (state.plan_author, "propose", "plan-item")
         return out
 
@@ -700,6 +760,11 @@ class StanceFinder:
             before = [p for p in parties if n.start - 6 <= p.end <= n.start
                       and not (p.start > 0 and _low(doc)[p.start - 1] in _PREPOSITIONS)
                       and not any(w in (",", ".", ";", ":") for w in _low(doc)[p.end : n.start])]
+            if before and before[-1].start > 0 and _low(doc)[before[-1].start - 1] in _GIVING:
+                # "Kyiv handed the Russian side a document": the side is its recipient
+                giver = [p for p in parties if p.end < before[-1].start
+                         and not (p.start > 0 and _low(doc)[p.start - 1] in _PREPOSITIONS)]
+                before = giver[:1]
             if before:
                 state.plan_author = before[-1].label
                 continue
@@ -788,9 +853,7 @@ _CATENATIVE = frozenset(
 # it was ready"), not otherwise ("They simply renounced ...")
 _PRONOUN_SUBJECTS = frozenset(["they", "it", "you"])
 # role nouns that name another party's people: "Ukraine's allies" are not Ukraine
-_RELATIONAL = frozenset(
-    ["allies", "ally", "partners", "partner", "counterparts", "counterpart", "colleagues"]
-)
+_RELATIONAL = RELATIONAL_ROLES
 _NOT_NOUNS = frozenset(
     ["that", "which", "who", "whom", "whose", "what", "when", "where", "while", "if", "because", "as", "and", "or", "but", "than", "so", "the", "a", "an", "this", "these", "those", "such", "any", "some", "all", "every", "each", "no", "another", "other", "he", "she", "we", "i", "our", "my", "his", "her", "its", "their", "your", "us", "them", "him", "me", "there", "here"]
 )
@@ -839,6 +902,9 @@ _ISSUE_VERBS = frozenset(
     ["issued", "issues", "issue", "presented", "presents", "present", "submitted", "submits", "submit", "tabled", "tables", "handed", "hands", "made", "makes", "put", "set", "outlined", "outlines", "unveiled", "unveils", "drafted", "drew"]
 )
 _CREATE = frozenset(["create", "creates", "created", "creating"])
+# verbs whose object is the one spoken to ("told U.S. envoys"), who holds nothing
+_ADDRESSING = frozenset(["told", "tells", "tell", "telling", "assured", "assures", "informed",
+                         "informs", "reminded", "briefed"])
 _DEMONSTRATIVES = frozenset(["these", "this", "those", "such"])
 _OBLIGATION = frozenset(["must", "should", "has to", "have to", "need to", "needs to"])
 # after these the speaker's own party asks to be given something: still a demand
@@ -870,6 +936,65 @@ def _impossible_without(doc: Doc, trig: Mention) -> bool:
         if w not in _TIME_WORDS:
             return False
     return False
+
+
+_ARTICLES = frozenset(["the", "a", "an", "any", "this", "that", "these", "those"])
+
+
+def _attributive(doc: Doc, m: Mention) -> bool:
+    """"the proposed cap", "a rejected offer": a participle before a noun describes
+    it; nobody proposes or rejects anything in this clause."""
+    if m.value != "subject" or m.end - m.start != 1 or m.start == 0:
+        return False
+    word = _low(doc)[m.start]
+    return word.endswith("ed") and _low(doc)[m.start - 1] in _ARTICLES
+
+
+_SAYING = frozenset(["said", "says", "has", "have", "had", "it", "they", "he", "she", "that"])
+
+
+def _verb_group_clauses(doc: Doc, sent: Span, ms: list[Mention]) -> list[int]:
+    """Commas that open a second verb of the sentence's subject after an issue
+    ("Ukraine, which accepted a truce, has said it will not agree to a pause"): the
+    later trigger holds the issues after it."""
+    low = _low(doc)
+    acts = [m for m in ms if m.kind == ACT and m.value == "subject"]
+    issues = [m.start for m in ms if m.kind == ISSUE]
+    out: list[int] = []
+    for a in acts[1:]:
+        j = a.start - 1
+        while j > sent.start and (low[j] in _VERB_GROUP or low[j] in _SAYING) and \
+                a.start - j <= 6:
+            j -= 1
+        if j > sent.start and low[j] == "," and j + 1 < a.start and \
+                low[j + 1] in _VERB_GROUP and any(sent.start <= i < j for i in issues) and \
+                any(b.end <= j for b in acts):
+            out.append(j)
+    return out
+
+
+def _verb_opens_clause(doc: Doc, lo: int, trig_start: int) -> bool:
+    """A split clause that starts with its verb group ("but was ready to", "while
+    insisting on"): it has no subject of its own."""
+    low = _low(doc)
+    i = lo
+    while i < trig_start and (low[i] in (",", "but", "while", "and", "—", ";", "whereas")):
+        i += 1
+    return i > lo and (i == trig_start or low[i] in _VERB_GROUP)
+
+
+def _obligation_negated(doc: Doc, trig: Mention, ms: list[Mention]) -> bool:
+    """"must not", "should never": an obligation that the outcome not happen, unless
+    the negation belongs to the outcome itself ("must not join NATO")."""
+    if trig.value != "speaker" or doc[trig.start : trig.end].text.lower() not in _OBLIGATION:
+        return False
+    low = _low(doc)
+    i = trig.end
+    while i < len(low) and low[i] in ("also", "ever", "simply"):
+        i += 1
+    if i >= len(low) or low[i] not in ("not", "never", "n't"):
+        return False
+    return not any(m.kind == ISSUE and m.start <= i < m.end for m in ms)
 
 
 def _self_obligation(doc: Doc, trig: Mention, lo: int, ms: list[Mention], speaker: str) -> bool:
@@ -1024,6 +1149,20 @@ def _is_heading(doc: Doc, sent: Span) -> bool:
         return False
     nxt = doc[last].whitespace_ + (doc[last + 1].text if last + 1 < len(doc) else "\n")
     return "\n" in nxt
+
+
+_GIVING = frozenset(["handed", "hands", "gave", "gives", "sent", "sends", "showed", "shows"])
+_LIST_OPENERS = ("as follows", "listed below", "set out below", "the following", "below")
+
+
+def _opens_list(doc: Doc, sent: Span) -> bool:
+    """A sentence that announces the list after it ("Its main points are as follows.")."""
+    low = _low(doc)
+    last = sent.end - 1
+    while last > sent.start and (doc[last].is_space or low[last] in (".", ":")):
+        last -= 1
+    tail = " ".join(low[max(sent.start, last - 2) : last + 1])
+    return tail.endswith(_LIST_OPENERS)
 
 
 def _ends_with_colon(doc: Doc, sent: Span) -> bool:
