@@ -58,3 +58,29 @@ def test_house_party_from_outlet(dossier) -> None:
 
 def test_pipeline_empty_text_gives_no_claims(dossier) -> None:
     assert extract("", dossier=dossier).claims == ()
+
+
+def test_pipeline_tokenizes_exactly_like_spacy_english(dossier) -> None:
+    # the pipeline drops spaCy's whitespace special cases (they switch its word
+    # cache off); tokens, offsets, norms and whitespace tokens must not change
+    import spacy
+
+    stock = spacy.blank("en").tokenizer
+    ours = get_extractor(dossier).nlp.tokenizer
+    texts = [
+        "---\ntitle: A test\n---\nRussia demands  the Donbas.\n\nKyiv said no.\t(Reuters)",
+        "Zelensky’s office said:\xa0“We won’t cede land.”\r\n\r\n  Indented line.",
+        "U.S. envoy's 30-day plan... can't work, they said.\n\t\n",
+    ]
+    for text in texts:
+        expected = [(t.idx, t.text, t.norm_, t.is_space) for t in stock(text)]
+        assert [(t.idx, t.text, t.norm_, t.is_space) for t in ours(text)] == expected
+
+
+def test_party_adjectives_and_possessives_count_only_before_a_role(dossier) -> None:
+    def actors(text: str) -> set[str]:
+        return {c.actor for c in extract(text, dossier=dossier).claims}
+
+    assert actors("The Turkish foreign minister called for a ceasefire.") == {"TR"}
+    assert actors("Turkey's special envoy called for a ceasefire.") == {"TR"}
+    assert actors("The Turkish army called for a ceasefire.") == set()

@@ -126,35 +126,31 @@ class MentionFinder:
             add_entries(PARTY, p.code, None, list(p.aliases))
             # people and titles: "he" in the next sentence may stand for them
             add_entries(PARTY, p.code, "person", [*p.people, *p.titles])
-            if p.adjectives and roles:
-                # "Russian officials", "Ukrainian negotiators": an adjective counts
-                # only before a role noun ("the Ukrainian army" is no speaker). Expanded
-                # to phrases: a PhraseMatcher is far cheaper than an IN-pattern Matcher.
-                key = reg(PARTY, p.code, None)
-                combos = [
-                    f"{a} {mid}{r}"
-                    for a in p.adjectives
-                    for mid in _ROLE_MODIFIERS
-                    for r in roles
-                ]
-                _add(self.phrases, nlp, key, combos)
             if roles:
-                # "Germany's chancellor", "the EU's foreign policy chief", "NATO's
-                # secretary general": a party's name in the possessive before a role
-                # noun is its people ("Ukraine's allies" are not Ukraine)
+                # "Russian officials", "Germany's chancellor", "the EU's foreign policy
+                # chief": a party's adjective or possessive name counts only before a
+                # role noun ("the Ukrainian army" is no speaker, "Ukraine's allies" are
+                # not Ukraine). Owners and roles are matched apart and joined in
+                # __call__: expanding every owner x role phrase cost ~150 MB.
                 key = reg(PARTY, p.code, None)
-                owned = [r for r in roles if r not in RELATIONAL_ROLES]
                 # names without "the" suffice: "the EU's envoy" contains "EU's envoy"
                 names = [a for a in p.aliases if " " not in a or len(a.split()) == 2
                          and not a.lower().startswith(("the ", "our "))]
-                combos = [
-                    f"{a}{s} {mid}{r}"
-                    for a in names
-                    for s in ("'s", "’s")
-                    for mid in ("", "foreign ", "special ", "chief ", "top ")
-                    for r in owned
-                ]
-                _add(self.phrases, nlp, key, combos)
+                for kind, owners in (
+                    ("adj", list(p.adjectives)),
+                    ("poss", [f"{a}{s}" for a in names for s in ("'s", "’s")]),
+                ):
+                    owner_key = f"owner|{p.code}|{kind}"
+                    self.keys[owner_key] = ("owner", kind, key)
+                    _add(self.phrases, nlp, owner_key, owners)
+        if roles:
+            owned = [r for r in roles if r not in RELATIONAL_ROLES]
+            for kind, mids, nouns in (
+                ("adj", _ROLE_MODIFIERS, roles),
+                ("poss", ("", "foreign ", "special ", "chief ", "top "), owned),
+            ):
+                self.keys[f"role|{kind}"] = ("role", kind, None)
+                _add(self.phrases, nlp, f"role|{kind}", [f"{m}{r}" for m in mids for r in nouns])
         for issue in dossier.issues:
             for o in issue.outcomes:
                 add_entries(ISSUE, issue.code, o.code, list(o.phrases))
@@ -180,13 +176,27 @@ class MentionFinder:
         if len(self.patterns):
             matches += self.patterns(doc)
         gaps: dict[str, list[tuple[int, int]]] = {}
+        owners: list[tuple[int, int, str]] = []
+        role_ends: dict[tuple[str, int], int] = {}  # (owner kind, start) -> longest end
         for match_id, s, e in matches:
             key = strings[match_id]
             kind = self.keys[key][0]
             if kind == "gap":
                 gaps.setdefault(key, []).append((s, e))
                 continue
+            if kind == "owner":
+                owners.append((s, e, key))
+                continue
+            if kind == "role":
+                at = (self.keys[key][1], s)
+                role_ends[at] = max(e, role_ends.get(at, e))
+                continue
             found.setdefault(kind, []).append((s, e, key))
+        for s, e, owner_key in owners:
+            _, kind, party_key = self.keys[owner_key]
+            end = role_ends.get((kind, e))
+            if end is not None:
+                found.setdefault(PARTY, []).append((s, end, party_key))
         for hk, (tk, key) in self.gapped.items():
             for s, e in gaps.get(hk, ()):
                 tail = [(s2, e2) for s2, e2 in gaps.get(tk, ()) if e <= s2 <= e + _GAP]

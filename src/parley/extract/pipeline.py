@@ -119,6 +119,13 @@ def build_nlp(dossier: Dossier) -> Language:
     """spaCy's blank English pipeline with the parley components for ``dossier``."""
     key = f"{id(dossier)}"
     nlp = spacy.blank("en")
+    # spaCy stops caching word splits for the rest of a text once a special case
+    # has matched, and English has special cases for "\n", "\t" and " ": every
+    # report (front matter starts with "---\n") was tokenized uncached, ~5x slower.
+    # Without them the tokens, offsets and norms are the same.
+    nlp.tokenizer.rules = {
+        k: v for k, v in nlp.tokenizer.rules.items() if k not in ("\n", "\t", " ")
+    }
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("parley_line_breaks", after="sentencizer")
     nlp.add_pipe("parley_body_start", after="parley_line_breaks")
