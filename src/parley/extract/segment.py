@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import spacy
-from spacy.attrs import IDX, SENT_START
+from spacy.attrs import IDX, LOWER, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -87,11 +87,11 @@ def token_strings(doc: Doc) -> tuple[list[str], list[str]]:
         return last[1]  # the rule code asks this many times per token
     cached = doc.user_data.get("parley_strs")
     if cached is None:  # the pipeline never retokenizes a Doc
-        lower: list[str] = []
-        orth: list[str] = []
-        for t in doc:
-            lower.append(t.lower_)
-            orth.append(t.text)
+        # from the attribute arrays: a Token object per token costs more than the look-ups
+        strings = doc.vocab.strings
+        ids = doc.to_array([LOWER, ORTH])
+        lower = [strings[int(h)] for h in ids[:, 0]]
+        orth = [strings[int(h)] for h in ids[:, 1]]
         cached = doc.user_data["parley_strs"] = (lower, orth)
     _LAST_STRINGS = (doc, cached)
     return cached
