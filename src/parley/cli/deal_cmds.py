@@ -28,6 +28,21 @@ def deal() -> None:
     """Check a proposed settlement against every party's record."""
 
 
+def _record_options(f):  # type: ignore[no-untyped-def]
+    """The options every deal evaluation takes: the record's date, control figures,
+    database and dossier."""
+    for option in reversed((
+        click.option("--as-of", type=DATE, default=None,
+                     help="Record as of this date (default: each deal's own date)."),
+        click.option("--control", type=click.Path(dir_okay=False), default=None,
+                     help="Analyst's control figures (YAML or CSV: region, ru_share, source, date)."),
+        db_option,
+        dossier_option,
+    )):
+        f = option(f)
+    return f
+
+
 def _evaluate(db: str | None, paths: list[str], *, as_of: dt.date | None, dossier: str | None,
               control: str | None) -> list:
     return evaluate_deal_files(Store(resolve_db(db), create=False), paths, as_of=as_of,
@@ -58,12 +73,8 @@ def _print_one(ev, fmt: str) -> None:  # type: ignore[no-untyped-def]
 
 @deal.command("evaluate")
 @click.argument("deal_file", type=click.Path(dir_okay=False))
-@click.option("--as-of", type=DATE, default=None, help="Record as of this date (default: the deal's date).")
-@click.option("--control", type=click.Path(dir_okay=False), default=None,
-              help="Analyst's control figures (YAML or CSV: region, ru_share, source, date).")
+@_record_options
 @output_options("table", "json", "md", "html")
-@db_option
-@dossier_option
 def evaluate_cmd(deal_file: str, as_of: dt.date | None, control: str | None, fmt: str,
                  db: str | None, dossier: str | None) -> None:
     """Each party's verdict on each term, with evidence, and the land that changes hands."""
@@ -72,12 +83,8 @@ def evaluate_cmd(deal_file: str, as_of: dt.date | None, control: str | None, fmt
 
 @deal.command("compare")
 @click.argument("deal_files", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option("--as-of", type=DATE, default=None, help="Record as of this date (default: each deal's date).")
-@click.option("--control", type=click.Path(dir_okay=False), default=None,
-              help="Analyst's control figures (YAML or CSV).")
+@_record_options
 @output_options("table", "json", "md", "csv")
-@db_option
-@dossier_option
 def compare_cmd(deal_files: tuple[str, ...], as_of: dt.date | None, control: str | None, fmt: str,
                 db: str | None, dossier: str | None) -> None:
     """Two or more deals side by side: terms, and each party's verdict counts."""
