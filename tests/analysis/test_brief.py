@@ -101,3 +101,41 @@ def test_brief_counts_only_live_claims_and_their_reports_in_the_period(store, ad
     reject_claim(store, ua)
     b = brief(store, since="2025-02-01", until="2025-02-28", dossier=dossier)
     assert (b.claims, b.reports) == (3, 3)  # its report has no live claim left
+
+
+def test_sourcing_split_across_threads_equals_one_query(store, add, dossier, monkeypatch):
+    import contextlib
+    import importlib
+
+    brief_module = importlib.import_module("parley.analysis.brief")
+    build(add)
+    for day, actor in (("2025-02-10", "UA"), ("2025-02-11", "US"), ("2025-02-12", "EUROPE")):
+        add(day, C(actor, "demand", "ceasefire", "ceasefire"), C(actor, "propose", "talks", "leaders_meeting"))
+    with brief_module._readers(store, 2) as conns:
+        assert len(conns) == 2  # a file store: the threaded path is the one taken
+    threaded = brief(store, since="2025-02-01", until="2025-02-28", dossier=dossier)
+
+    @contextlib.contextmanager
+    def no_readers(store, n):
+        yield []
+
+    monkeypatch.setattr(brief_module, "_readers", no_readers)
+    inline = brief(store, since="2025-02-01", until="2025-02-28", dossier=dossier)
+    assert threaded == inline
+    assert [(i.evidence.actor, i.evidence.issue) for i in threaded.best_sourced][:2] == [
+        ("RU", "territory"), ("EUROPE", "ceasefire")]
+
+
+def test_brief_inside_a_transaction_sees_its_uncommitted_claims(store, add, dossier):
+    import importlib
+
+    brief_module = importlib.import_module("parley.analysis.brief")
+    build(add)
+    store.conn.execute("BEGIN")
+    store.conn.execute("UPDATE claims SET status = 'rejected' WHERE actor = 'UA'")
+    with brief_module._readers(store, 2) as conns:
+        assert conns == []  # side connections would not see the open transaction
+    b = brief(store, since="2025-02-01", until="2025-02-28", dossier=dossier)
+    store.conn.execute("ROLLBACK")
+    assert [w.evidence.actor for w in b.worst_sourced] == []
+    assert b.claims == 2

@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from typing import Any
+import sqlite3
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from pathlib import Path
 from urllib.parse import urlparse
 
 from parley.analysis import _sql
@@ -27,12 +31,13 @@ _STRENGTH_SQL = ("MAX(CASE c.source_kind WHEN 'named' THEN 4 WHEN 'document' THE
 
 # One GROUP BY over the period's claims (its sort is the brief's main cost on long
 # periods, so no per-claim id lists ride along); quotes are read for the clusters shown.
+# ``{part}`` narrows it to some (actor, issue) pairs, so it can be split across threads.
 _CLUSTERS_SQL = f"""
 SELECT c.actor, c.act, c.issue, c.outcome, COUNT(*) AS n, COUNT(DISTINCT c.report_id) AS reports,
        COUNT(DISTINCT COALESCE(r.story_id, -c.report_id)) AS independent,
        {_STRENGTH_SQL} AS strength, MIN(c.hedged) AS hedged
 FROM claims c JOIN reports r ON r.id = c.report_id
-WHERE {_sql.LIVE} AND c.report_date BETWEEN ? AND ?
+WHERE {_sql.LIVE} AND c.report_date BETWEEN ? AND ?{{part}}
 GROUP BY c.actor, c.act, c.issue, c.outcome
 """
 # claims.report_date is a copy of reports.date: reports of the period with a live claim
@@ -50,34 +55,104 @@ WHERE c.actor = ? AND c.act = ? AND c.issue = ? AND c.outcome IS ? AND {_sql.LIV
 ORDER BY +c.report_date, c.id LIMIT ?
 """
 QUOTED_PER_CLUSTER = 50
+ClusterRow = tuple[str, str, str, "str | None", int, int, int, int, int]
 
 
-def _sourcing(store: Store, since: str, until: str) -> tuple[list[BriefItem], list[BriefItem], int, int]:
+def _cluster_rows(conn: sqlite3.Connection, since: str, until: str,
+                  pairs: list[tuple[str, str]] | None = None) -> list[ClusterRow]:
+    """(actor, act, issue, outcome, n, reports, independent, strength, hedged) per cluster."""
+    if pairs is None:
+        return [tuple(r) for r in conn.execute(_CLUSTERS_SQL.format(part=""), (since, until))]
+    if not pairs:
+        return []
+    values = ",".join("(?,?)" for _ in pairs)
+    sql = _CLUSTERS_SQL.format(part=f" AND (c.actor, c.issue) IN (VALUES {values})")
+    return [tuple(r) for r in conn.execute(sql, (since, until, *(x for p in pairs for x in p)))]
+
+
+def _count_reports(conn: sqlite3.Connection, since: str, until: str) -> int:
+    return int(conn.execute(_REPORTS_SQL, (since, until, since, until)).fetchone()[0])
+
+
+@contextmanager
+def _readers(store: Store, n: int) -> Iterator[list[sqlite3.Connection]]:
+    """``n`` read-only connections to the store's file, for queries run beside the main
+    thread's work (sqlite3 releases the GIL while a query runs). None for an in-memory
+    store or one inside a transaction (other connections would not see its writes)."""
+    conns: list[sqlite3.Connection] = []
+    if store.path != ":memory:" and not store.conn.in_transaction:
+        try:
+            uri = Path(store.path).resolve().as_uri() + "?mode=ro"
+            for _ in range(n):
+                conn = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=30)
+                conns.append(conn)
+        except sqlite3.Error:
+            for conn in conns:
+                conn.close()
+            conns = []
+    try:
+        yield conns
+    finally:
+        for conn in conns:
+            conn.close()
+
+
+class _Sourcing:
+    """The period's cluster aggregates, computed on two side threads when the store is a
+    file (the brief's position analysis runs meanwhile), else inline on first use."""
+
+    def __init__(self, store: Store, conns: list[sqlite3.Connection], since: str, until: str,
+                 pairs: list[tuple[str, str]]) -> None:
+        self.store, self.since, self.until = store, since, until
+        self._pool: ThreadPoolExecutor | None = None
+        if len(conns) == 2:
+            # split the clusters by (actor, issue) pair, alternately, so each thread sorts half
+            pairs = sorted(pairs)
+            self._pool = ThreadPoolExecutor(max_workers=2)
+            self._parts = [self._pool.submit(_cluster_rows, conns[0], since, until, pairs[0::2]),
+                           self._pool.submit(self._rows_and_reports, conns[1], pairs[1::2])]
+
+    def _rows_and_reports(self, conn: sqlite3.Connection,
+                          pairs: list[tuple[str, str]]) -> tuple[list[ClusterRow], int]:
+        return _cluster_rows(conn, self.since, self.until, pairs), _count_reports(conn, self.since, self.until)
+
+    def result(self) -> tuple[list[ClusterRow], int]:
+        if self._pool is None:
+            conn = self.store.conn
+            return _cluster_rows(conn, self.since, self.until), _count_reports(conn, self.since, self.until)
+        try:
+            rows_a = self._parts[0].result()
+            rows_b, n_reports = self._parts[1].result()
+        finally:
+            self._pool.shutdown()
+        return rows_a + rows_b, n_reports
+
+
+def _sourcing(store: Store, rows: list[ClusterRow], since: str,
+              until: str) -> tuple[list[BriefItem], list[BriefItem], int]:
     """Clusters (party, act, issue, outcome) reported in the period, best and worst sourced."""
-    rows = store.conn.execute(_CLUSTERS_SQL, (since, until)).fetchall()
-    n_reports = store.conn.execute(_REPORTS_SQL, (since, until, since, until)).fetchone()[0]
-    best_rows = sorted(rows, key=lambda r: (-r["independent"], -r["strength"], -r["reports"],
-                                            r["actor"], r["issue"]))[:ITEMS]
+    # rows: actor, act, issue, outcome, n, reports, independent, strength, hedged
+    best_rows = sorted(rows, key=lambda r: (-r[6], -r[7], -r[5], r[0], r[2], r[1], r[3] or ""))[:ITEMS]
     worst_rows = sorted(
-        (r for r in rows if r["independent"] == 1 and (r["strength"] <= 2 or r["hedged"])),
-        key=lambda r: (r["strength"], -r["hedged"], r["actor"], r["issue"], r["act"]),
+        (r for r in rows if r[6] == 1 and (r[7] <= 2 or r[8])),
+        key=lambda r: (r[7], -r[8], r[0], r[2], r[1], r[3] or ""),
     )[:ITEMS]
 
-    def item(r: Any, note: str) -> BriefItem:
-        args = (r["actor"], r["act"], r["issue"], r["outcome"], since, until, QUOTED_PER_CLUSTER)
+    def item(r: ClusterRow, note: str) -> BriefItem:
+        args = (r[0], r[1], r[2], r[3], since, until, QUOTED_PER_CLUSTER)
         ids = [i for (i,) in store.conn.execute(_CLUSTER_IDS_SQL, args)]
         ev = strongest(_sql.by_ids(store, ids))
-        return BriefItem(ev, r["reports"], r["independent"], note)
+        return BriefItem(ev, r[5], r[6], note)
 
-    best = [item(r, f"{r['independent']} independent report(s), best source {r_strength(r)}")
+    best = [item(r, f"{r[6]} independent report(s), best source {_strength_name(r[7])}")
             for r in best_rows]
-    worst = [item(r, f"single source ({r_strength(r)}){', hedged' if r['hedged'] else ''}")
+    worst = [item(r, f"single source ({_strength_name(r[7])}){', hedged' if r[8] else ''}")
              for r in worst_rows]
-    return best, worst, sum(r["n"] for r in rows), int(n_reports)
+    return best, worst, sum(r[4] for r in rows)
 
 
-def r_strength(row: object) -> str:
-    return {4: "named", 3: "document", 2: "outlet", 1: "anonymous"}.get(row["strength"], "?")  # type: ignore[index]
+def _strength_name(strength: int) -> str:
+    return {4: "named", 3: "document", 2: "outlet", 1: "anonymous"}.get(strength, "?")
 
 
 def brief(
@@ -92,13 +167,17 @@ def brief(
     dossier = dossier or load_dossier()
     start = _sql.iso(since) or ""
     end = _sql.iso(until) or dt.date.today().isoformat()
-    # positions as of the end, read once: shifts, conflicts and the scale charts share them
-    afters = read_positions(store, list(_sql.pairs(store)), until=end, dossier=dossier)
-    current = ordered([pos for pos, _ in afters.values()], dossier)
-    moves = shifts_from(store, afters, since=start, until=end, dossier=dossier,
-                        dropped_after_months=dropped_after_months)
-    open_conflicts = [c for c in conflicts_from(current, dossier=dossier) if c.conflicts]
-    best, worst, n_claims, n_reports = _sourcing(store, start, end)
+    pairs = list(_sql.pairs(store))
+    with _readers(store, 2) as conns:
+        sourcing = _Sourcing(store, conns, start, end, pairs)
+        # positions as of the end, read once: shifts, conflicts and the scale charts share them
+        afters = read_positions(store, pairs, until=end, dossier=dossier)
+        current = ordered([pos for pos, _ in afters.values()], dossier)
+        moves = shifts_from(store, afters, since=start, until=end, dossier=dossier,
+                            dropped_after_months=dropped_after_months)
+        open_conflicts = [c for c in conflicts_from(current, dossier=dossier) if c.conflicts]
+        rows, n_reports = sourcing.result()
+    best, worst, n_claims = _sourcing(store, rows, start, end)
     return Brief(
         since=start, until=end, dossier=dossier.name, claims=n_claims, reports=n_reports,
         new_stances=tuple(s for s in moves if s.kind == "new"),
