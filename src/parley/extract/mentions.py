@@ -223,6 +223,8 @@ class MentionFinder:
             for s, e, key in kept:
                 k, label, value = self.keys[key]
                 out.append(Mention(k, label, value or None, s, e))
+        if PARTY in found and CUE in found:
+            out = _drop_cues_in_names(out)
         out.sort(key=lambda m: (m.start, -m.end, m.kind != ACT or m.value != "noun"))
         return out
 
@@ -244,6 +246,26 @@ def _acronym(name: str) -> bool:
     letters = [c for c in name if c.isalpha()]
     return bool(letters) and len(letters) <= 4 and all(c.isupper() for c in letters) \
         and " " not in name
+
+
+def _drop_cues_in_names(ms: list[Mention]) -> list[Mention]:
+    """A cue word inside a longer party name is part of the name: "States" in "the
+    United States" is no reporting verb ("states")."""
+    inside: dict[int, tuple[int, int]] = {}  # token -> span of the multi-word name over it
+    for m in ms:
+        if m.kind == PARTY and m.end - m.start > 1:
+            for i in range(m.start, m.end):
+                inside[i] = (m.start, m.end)
+    if not inside:
+        return ms
+    out = []
+    for m in ms:
+        span = inside.get(m.start) if m.kind == CUE else None
+        if span is not None and span[0] <= m.start and m.end <= span[1] and \
+                span[1] - span[0] > m.end - m.start:
+            continue
+        out.append(m)
+    return out
 
 
 def _longest(items: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -15,6 +15,14 @@ its own party ("Ukraine must hold negotiations", said by Kyiv) is an offer.
 negotiations"), not as talk about talks. Plan texts ("Under the US plan, ...",
 "The draft provides that ...") and the items of a list opened by "Russia's
 demands include:" or a plan heading are the plan author's / list holder's.
+
+Clauses: a sentence splits at "but"/"while"/";", at ", adding"/"and that", at
+"and" joining two stance verbs of one subject in the same form ("opposed X and
+called for Y"), and before a relative clause whose party subject takes a stance
+on the noun before it ("a truce, which Moscow refused"). In a clause opened by a
+condition ("If this is not possible, we need ..."), the main clause's trigger
+wins. A quote's speaker is the one named where the quote closes, else the person
+the previous sentence named, else the last speaker or person.
 """
 
 from __future__ import annotations
@@ -81,6 +89,8 @@ class DocState:
     list_holder: tuple[str, str, str] | None = None  # (actor, act, rule) of a list's items
     in_list: bool = False  # the current line is an item of that list
     line_speaker: str | None = None  # "Zelensky: ..." opening the current line
+    prev_person: str | None = None  # party of the person the previous sentence named
+    pair: list[str] = field(default_factory=list)  # "China and Brazil" opening the last sentence
 
 
 def _in(m: Mention, start: int, end: int) -> bool:
@@ -122,6 +132,8 @@ class StanceFinder:
         fallback = None
         low = _low(doc)
         for r in reports:
+            if r.start > sent.start and low[r.start - 1] in ("not", "never", "n't"):
+                continue  # "Russia has never confirmed ...": no one speaks
             text = " ".join(low[r.start : r.end])
             if text == "according to":
                 nxt = _low(doc)[r.end] if r.end < len(doc) else ""
@@ -133,6 +145,10 @@ class StanceFinder:
                 after = [p for p in parties if r.end <= p.start <= r.end + 4]
                 if after:
                     return after[0].label, doc[after[0].start : after[0].end], "party"
+                if low[r.end : r.end + 1] == ["the"] and r.end + 1 < len(low) and \
+                        low[r.end + 1] in self.roles and low[r.end + 1] not in _RELATIONAL:
+                    # "According to the minister, ...": the person last named
+                    fallback = fallback or state.last_person
                 continue
             # a party inside the quote before '," he said' is not its speaker
             before = [p for p in parties if r.start - 8 <= p.end <= r.start
@@ -383,6 +399,9 @@ class StanceFinder:
                 nxt = max(f for f in flips if flip_end < f <= flip_end + 4)
                 flip_end = next((t.i for t in doc[nxt:end] if t.text in (",", ";")), None)
         hits: dict[tuple[str, str], IssueHit] = {}
+        low = _low(doc)
+        when_at = [m.start for m in ms if m.kind == CUE and m.label == "condition"
+                   and trig.end <= m.start < end and low[m.start] == "once"]
         found = [
             m for m in ms
             if m.kind == ISSUE and _in(m, start, end) and not _overlaps(m, exclude)
@@ -407,6 +426,8 @@ class StanceFinder:
                 continue
             if flip_at is not None and flip_end is not None and m.start >= flip_end:
                 continue  # past the condition's clause ("..., dimming hopes for a truce")
+            if act == "demand" and any(trig.end <= w < m.start for w in when_at):
+                continue  # "should hold elections once a ceasefire is in place": a time
             a = flip_to if flip_at is not None and m.start > flip_at else act
             why = "+condition" if a != act else ""
             if a == "reject" and m.start < trig.end and trig.start < m.end:
@@ -479,6 +500,9 @@ class StanceFinder:
             and bool(doc[sent.start - 2].whitespace_)
         )
         has_quote = bool(_QUOTE_RE.search(text))
+        if has_quote and not starts_quote:
+            # 'On talks: "We are ready ..."': a quote opened after a topic or a colon
+            starts_quote = _quote_after_colon(doc, sent)
         if callable(next_speaker):
             next_speaker = next_speaker() if starts_quote else None
         if speaker is None and speaker_kind is None and state.line_speaker:
@@ -486,10 +510,16 @@ class StanceFinder:
         if speaker is None and speaker_kind is None:
             if starts_quote and next_speaker:
                 speaker = next_speaker  # a quote whose speaker is named next
+            elif starts_quote and state.prev_person:
+                # 'Zelensky was defiant. "We will never ..."': the person just named
+                speaker = state.prev_person
             elif state.in_quote or (starts_quote and state.last_speaker):
                 speaker = state.last_speaker
+            elif starts_quote and state.last_person:
+                # an unattributed quote: the person the report last named speaks
+                speaker = state.last_person
             # on a party's own site an unattributed "we" is that party
-            if state.house and any(t.lower_ in ("we", "our") for t in sent):
+            if state.house and any(w in ("we", "our") for w in _low(doc)[sent.start : sent.end]):
                 speaker = state.house
         out: list[Stance] = []
         if speaker_kind == "assessment" or _is_question(doc, sent):
@@ -508,6 +538,14 @@ class StanceFinder:
                   for m in _longest_cues([] if frame else cues.get("clause_split", []))]
         if not frame:
             splits += [(c, "split") for c in _verb_group_clauses(doc, sent, ms)]
+            splits += [(c, "split") for c in _coordinated_verbs(doc, ms)]
+            splits += [(c, "relative") for c in _relative_stances(doc, ms)]
+            splits += [(c, "plan-relative") for c in _plan_relatives(doc, ms)]
+            # "... would never recognise X and announced Y": a new statement begins
+            first_act = next((m.start for m in ms if m.kind == ACT), None)
+            splits += [(r.start - 1, "split") for r in cues.get("reporting", [])
+                       if first_act is not None and first_act < r.start - 1
+                       and _low(doc)[r.start - 1] == "and"]
         for start, kind in sorted(splits):
             if start > bounds[-1]:
                 bounds.append(start)
@@ -544,6 +582,16 @@ class StanceFinder:
                 trig = Mention(ACT, act, "plan", hi, hi)
                 rule_base = f"{act}:{how}"
                 trigs = []
+            elif kinds[ci] == "plan-relative" and state.plan_author:
+                # "a U.S.-drafted plan that would require Kyiv to cede territory": the
+                # plan's content, held by its author (what it requires is demanded)
+                actor = state.plan_author
+                act = "demand" if trigs and trigs[0].label == "demand" else "propose"
+                trig = Mention(ACT, act, "plan", lo, lo)
+                rule_base = f"{act}:plan-relative"
+                trigs = []
+            if len(trigs) > 1 and not frame:
+                trigs = _main_clause_first(doc, trigs, conditions, lo)
             for t in trigs:
                 act = t.label
                 if t.value == "imperative":
@@ -555,6 +603,10 @@ class StanceFinder:
                 elif t.value == "noun":
                     actor, actor_span, how, anchor = self.noun_holder(doc, t, lo, ms, state,
                                                                       speaker)
+                    if actor is None and how == "" and speaker and \
+                            _low(doc)[t.end - 1] in _INCLUDE:
+                        # "According to Putin, the conditions include ...": the speaker's
+                        actor, actor_span, how, anchor = speaker, speaker_span, "speaker", lo
                 elif t.value == "speaker":
                     actor, actor_span, how, anchor = speaker, speaker_span, "speaker", lo
                     said_later = any(
@@ -569,10 +621,12 @@ class StanceFinder:
                         # "Ukraine must hold negotiations", said by Kyiv: its own step
                         act, how = "propose", "speaker-self"
                 elif (joint := _joint_subject(doc, t.start, lo, ms)) is not None and \
-                        len(state.people) == 2:
-                    # "The parties underlined a commitment to ...": both sides of a readout
-                    actor, actor_span, how, anchor = state.people[0], None, "joint", joint
-                    partners = [state.people[1]]
+                        len(pair := state.pair or (
+                            state.people if _low(doc)[joint] != "they" else [])) == 2:
+                    # "The parties underlined a commitment to ...": both sides of a readout;
+                    # "China and Brazil published ... The two countries call for ..."
+                    actor, actor_span, how, anchor = pair[0], None, "joint", joint
+                    partners = [pair[1]]
                 else:
                     actor, actor_span, how, anchor = self.subject(doc, t, lo, ms, state, speaker)
                     if actor is None and prev_act is not None and \
@@ -605,6 +659,8 @@ class StanceFinder:
             elif trig is None:
                 if kinds[ci] == "exchange" and prev_act is not None:
                     actor, act, actor_span = prev_act
+                    if act == "propose" and _low(doc)[lo + 2 : lo + 3] == ["for"]:
+                        act = "demand"  # "agreed to X in exchange for Y": Y is asked for
                     trig = Mention(ACT, act, "subject", lo, lo)
                     rule_base = f"{act}:exchange-clause"
                 elif prev_act is not None and prev_act[1] != "reject" and \
@@ -643,6 +699,8 @@ class StanceFinder:
             trig_words = doc[trig.start : trig.end].text.lower().split()
             negated = not frame and any(
                 trig.start - 3 <= n.start < trig.start and n.start >= lo
+                # "Russia, which was not invited, dismissed ...": not across a comma
+                and "," not in _low(doc)[n.end : trig.start]
                 for n in cues.get("negation", [])
             ) and not any(w in trig_words for w in ("not", "never", "no", "n't"))
             if negated and trig.value == "speaker" and \
@@ -679,8 +737,30 @@ class StanceFinder:
                 # a trigger inside a leading "If Russia refuses a ceasefire, ..." clause:
                 # its issues end with the condition
                 hi_issues = next((i for i in range(trig.end, hi) if _low(doc)[i] == ","), hi)
+            hi_regions = hi
+            if not frame and (cut := _attribution_comma(doc, trig, hi, cues, parties)) is not None:
+                # "X wants A, Zelensky announced, hours after Moscow annexed B": what
+                # follows the attribution is the reporter's context, not the stance
+                hi_issues = hi_regions = min(hi_issues, cut)
             hits = self.issues(doc, ms, lo_issues, hi_issues, act, trig, [m for m in excl if m])
-            regions = self.regions(doc, ms, lo, hi)
+            regions = self.regions(doc, ms, lo, hi_regions)
+            if frame and act == "propose":
+                # "The draft provides that the treaty enters into force only after a
+                # ceasefire": what the plan makes a condition, its author demands
+                cond = next((c.start for c in cues.get("condition", []) + cues.get(
+                    "condition_flip", []) if lo <= c.start < hi
+                    and _low(doc)[c.start] in _PLAN_CONDITIONS), None)
+                if cond is not None:
+                    hits = [IssueHit(h.issue, h.outcome, h.start, "demand", "+condition")
+                            if h.start > cond else h for h in hits]
+            if not hits and kinds[ci] == "relative" and ci > 0:
+                # "a ceasefire, which Russia has refused": the antecedent is the object
+                hits = [IssueHit(h.issue, h.outcome, h.start, act, "+relative") for h in
+                        self.issues(doc, ms, bounds[ci - 1], lo, act, trig, [])]
+                regions = regions or self.regions(doc, ms, bounds[ci - 1], lo)
+            if not hits and act != "reject" and (held := _meeting_in_trigger(doc, trig, ms, hi)):
+                # "offered to organise a summit": the trigger itself names the format
+                hits = [IssueHit("talks", held, trig.start, act)]
             if not hits and any(
                 trig.start <= m.start < hi for m in cues.get("anaphora", [])
             ):
@@ -690,22 +770,26 @@ class StanceFinder:
                                actor_span, actor == speaker, rule_base + "+anaphora")
                     )
                 continue
-            handover = any(_in(m, lo, hi) for m in cues.get("territory_handover", []))
+            handovers = [m for m in cues.get("territory_handover", []) if _in(m, lo, hi)]
+            handover = bool(handovers)
+            # "Russian troops must leave ...": the land goes back to Ukraine
+            leaver = "ua_control" if handovers and _russian_leaves(doc, handovers[0], lo) \
+                else "ru_control"
             # a bare "territory" with no place and no hand-over names no stance on land
             hits = [
-                (IssueHit(h.issue, "ru_control", h.start, h.act, h.why)
+                (IssueHit(h.issue, leaver, h.start, h.act, h.why)
                  if h.issue == "territory" and h.outcome is None and handover else h)
                 for h in hits
                 if not (h.issue == "territory" and h.outcome is None and not regions
                         and not handover)
             ]
-            if regions and handover and not any(h.issue in self.regional for h in hits):
+            if regions and handover and not any(h.issue == "territory" for h in hits):
                 # "give up the whole of Donbas": a stance on named land is about territory
                 flipped = act == "reject" and any(
                     trig.end <= m.start < hi for m in cues.get("condition_flip", [])
                 )
                 hits.append(
-                    IssueHit("territory", "ru_control" if handover else None, lo,
+                    IssueHit("territory", leaver, lo,
                              "demand" if flipped else act)
                 )
             elif regions and not hits and act == "demand" and actor in _CLAIMANTS and any(
@@ -729,8 +813,14 @@ class StanceFinder:
                     # "no concessions on territorial integrity": the hand-over is refused
                     outcome = "ru_control"
                 for who in [actor, *partners]:
+                    a = h.act
+                    if a == "propose" and h.issue == "territory" and \
+                            _CLAIMANTS.get(who) == outcome and not frame:
+                        # "Kyiv is ready to liberate the occupied territories": a party
+                        # putting forward its own hold on the land claims it
+                        a, rule = "demand", rule + "+own-claim"
                     out.append(
-                        Stance(who, h.act, h.issue, outcome, regs, clause, sent, actor_span,
+                        Stance(who, a, h.issue, outcome, regs, clause, sent, actor_span,
                                who == speaker and speaker is not None, rule)
                     )
         self._advance(doc, sent, ms, state, speaker)
@@ -812,16 +902,20 @@ class StanceFinder:
             near = [p for p in parties if span[0] - 3 <= p.start and p.end <= span[1]]
             author = near[0].label if near else state.plan_author
             if author:
-                return author, "propose", "plan-frame"
+                # "The plan calls for / requires ...": what it asks of others is demanded
+                asks = any(m.kind == ACT and m.label == "demand" and m.value == "subject"
+                           and m.start == span[1] for m in ms)
+                return author, "demand" if asks else "propose", "plan-frame"
         if state.in_list and state.list_holder:
             return state.list_holder
         return None
 
     def _advance(self, doc, sent, ms, state: DocState, speaker) -> None:
         # "he" usually continues the subject of the last sentence naming a person
+        state.prev_person = None
         for m in ms:
             if m.kind == PARTY and m.value == "person":
-                state.last_person = m.label
+                state.last_person = state.prev_person = m.label
                 break
         for m in ms:
             # the two parties last named by their people: "the parties" of a readout
@@ -831,6 +925,16 @@ class StanceFinder:
                 state.people = [*[p for p in state.people if p != m.label], m.label][-2:]
         if speaker:
             state.last_speaker = speaker
+        pair = _opening_pair(doc, sent, ms)
+        if pair or not state.pair:
+            state.pair = pair
+        else:
+            low = _low(doc)
+            first = sent.start
+            while first < sent.end - 1 and (doc[first].is_punct or doc[first].is_space):
+                first += 1
+            if not (low[first] in ("they", "both") or low[first : first + 2] == ["the", "two"]):
+                state.pair = pair  # "The two countries ...", "They ...": the pair goes on
         text = doc_text(doc)[sent.start_char : sent.end_char]
         if text.count('"') % 2 == 1:
             state.in_quote = not state.in_quote
@@ -842,7 +946,7 @@ class StanceFinder:
 # words between a subject and its verb: auxiliaries, negation, adverbs, time words,
 # catenative verbs ("Putin continues to insist", "Kyiv has long rejected")
 _VERB_GROUP = frozenset(
-    ["is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "do", "does", "did", "not", "n't", "never", "also", "still", "now", "already", "again", "then", "just", "only", "even", "long", "once", "first", "further", "thus", "therefore", "today", "yesterday", "tonight", "week", "month", "year", "last", "this", "repeatedly", "to", "continues", "continue", "continued", "appears", "appeared", "seems", "seemed", "keeps", "kept", "remains", "remained", "ever", "really", "reportedly", "am", "'m", "’m", "'re", "’re", "'ll", "’ll", "'d", "’d", "'ve", "’ve"]
+    ["is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "do", "does", "did", "not", "n't", "never", "also", "still", "now", "already", "again", "then", "just", "only", "even", "long", "once", "first", "further", "thus", "therefore", "today", "yesterday", "tonight", "week", "month", "year", "last", "this", "repeatedly", "to", "continues", "continue", "continued", "appears", "appeared", "seems", "seemed", "keeps", "kept", "remains", "remained", "ever", "really", "reportedly", "far", "am", "'m", "’m", "'re", "’re", "'ll", "’ll", "'d", "’d", "'ve", "’ve"]
 )
 # verbs that take the trigger as their complement ("began to", "tried to", "vowed to")
 _CATENATIVE = frozenset(
@@ -901,6 +1005,21 @@ _YIELDING = frozenset(
 _ISSUE_VERBS = frozenset(
     ["issued", "issues", "issue", "presented", "presents", "present", "submitted", "submits", "submit", "tabled", "tables", "handed", "hands", "made", "makes", "put", "set", "outlined", "outlines", "unveiled", "unveils", "drafted", "drew"]
 )
+def _russian_leaves(doc: Doc, handover: Mention, lo: int) -> bool:
+    """"Russian troops must leave", "Russia withdraws": the hand-over verb's subject is
+    Russia's, so the land returns to Ukraine."""
+    low = _low(doc)
+    i = handover.start - 1
+    while i >= lo and low[i] in _VERB_GROUP:
+        i -= 1
+    if i >= lo and low[i] in _TROOPS:
+        i -= 1
+    return i >= lo and low[i] in _RUSSIAN
+
+
+_TROOPS = frozenset(["troops", "forces", "army", "soldiers", "military"])
+_RUSSIAN = frozenset(["russia", "russian", "russia's", "russia’s", "moscow's", "moscow’s"])
+_INCLUDE = frozenset(["include", "includes", "included"])
 _CREATE = frozenset(["create", "creates", "created", "creating"])
 # verbs whose object is the one spoken to ("told U.S. envoys"), who holds nothing
 _ADDRESSING = frozenset(["told", "tells", "tell", "telling", "assured", "assures", "informed",
@@ -913,6 +1032,65 @@ _RECEIVE = frozenset(["get", "obtain", "receive", "have", "secure", "see", "be",
 
 _IMPOSSIBLE = frozenset(["impossible", "not possible", "unthinkable", "unimaginable"])
 _TIME_WORDS = frozenset(["today", "now", "currently", "still", "simply", "also", "even"])
+
+
+_MEETING_NOUNS = {"meeting": "leaders_meeting", "summit": "leaders_meeting",
+                  "talks": "direct_talks", "negotiations": "direct_talks"}
+
+
+def _meeting_in_trigger(doc: Doc, trig: Mention, ms: list[Mention], hi: int) -> str | None:
+    """The talks outcome that the trigger, or an offer right after it, names itself
+    ("ready to organise a meeting", "offered to organize talks"), else None."""
+    low = _low(doc)
+    for m in ms:
+        if m.kind == ACT and m.label == "propose" and trig.start <= m.start < hi and \
+                m.start <= trig.end + 1 and m.end - m.start >= 2 and \
+                low[m.end - 1] in _MEETING_NOUNS:
+            return _MEETING_NOUNS[low[m.end - 1]]
+    return None
+
+
+def _attribution_comma(
+    doc: Doc, trig: Mention, hi: int, cues: dict, parties: list[Mention]
+) -> int | None:
+    """The comma that opens a speaker's attribution after the stance ("..., Zelensky
+    announced on Friday, hours after ..."), else None."""
+    low = _low(doc)
+    for r in cues.get("reporting", []):
+        if r.start < trig.end or r.start >= hi or low[r.start] == "according":
+            continue
+        for k in range(r.start - 1, max(trig.end, r.start - 6) - 1, -1):
+            if low[k] == ",":
+                if not (low[r.start - 1] in _PERSON_PRONOUNS or any(
+                        k < p.start and p.end == r.start for p in parties)):
+                    return None  # "..., recognition of Russian claims to": no speaker
+                # the attribution must end in a comma too, with more text after it
+                after = next((j for j in range(r.end, min(hi, r.end + 6))
+                              if low[j] == ","), None)
+                return k if after is not None else None
+            if low[k] in _QUOTES or low[k] in ("that", "and", "but"):
+                break
+        return None
+    return None
+
+
+def _main_clause_first(
+    doc: Doc, trigs: list[Mention], conditions: list[Mention], lo: int
+) -> list[Mention]:
+    """"If this is not possible, then we need troops": a trigger inside a leading
+    condition describes the condition; the main clause's trigger, when there is one,
+    holds the stance."""
+    low = _low(doc)
+    asked = [i for i in range(lo, min(lo + 3, trigs[0].start)) if low[i] == "asked"]
+    for c in [*conditions, *(Mention(CUE, "asked", None, i, i + 1) for i in asked)]:
+        # "Asked whether Kyiv could agree to a truce, the president said: ..." too
+        if c.start < lo or c.start > lo + 2:
+            continue
+        end = _clause_end(doc, c.start, trigs[-1].start)
+        inside = [t for t in trigs if t.start < end]
+        if end > c.start and inside and len(inside) < len(trigs):
+            return [t for t in trigs if t.start >= end] + inside
+    return trigs
 
 
 def _condition_clause(doc: Doc, lo: int, hi: int) -> bool:
@@ -971,6 +1149,77 @@ def _verb_group_clauses(doc: Doc, sent: Span, ms: list[Mention]) -> list[int]:
                 any(b.end <= j for b in acts):
             out.append(j)
     return out
+
+
+def _coordinated_verbs(doc: Doc, ms: list[Mention]) -> list[int]:
+    """"and" joining two stance verbs of the same subject in the same form ("Hungary
+    opposed the plan and called for talks", "Kyiv rejects X and proposes Y"): each
+    verb holds the issues after it. A base form ("urged Kyiv to withdraw and accept")
+    is the object of the first verb, not a second stance."""
+    low = _low(doc)
+    acts = [m for m in ms if m.kind == ACT and m.value == "subject"]
+    out: list[int] = []
+    for k, b in enumerate(acts):
+        j = b.start - 1
+        while j > 0 and low[j] in _VERB_GROUP:
+            j -= 1
+        if low[j] != "and":
+            continue
+        vb = low[b.start]
+        for a in acts[:k]:
+            va = low[a.start]
+            if a.end <= j and ((va.endswith("ed") and vb.endswith("ed")) or (
+                va.endswith("s") and vb.endswith("s") and not va.endswith("ss")
+                and not vb.endswith("ss")
+            )):
+                out.append(j)
+                break
+    return out
+
+
+_PLAN_RELATIVE_VERBS = frozenset(
+    ["would", "will", "calls", "envisages", "requires", "includes", "provides", "foresees",
+     "proposes", "sees", "offers", "stipulates"]
+)
+
+
+def _plan_relatives(doc: Doc, ms: list[Mention]) -> list[int]:
+    """Where a plan's content starts in "a plan that would ...", "a proposal which
+    calls for ...": the relative word after the plan noun."""
+    low = _low(doc)
+    return [n.end for n in ms if n.kind == CUE and n.label == "plan_nouns"
+            and n.end + 1 < len(low) and low[n.end] in ("that", "which")
+            and low[n.end + 1] in _PLAN_RELATIVE_VERBS]
+
+
+def _relative_stances(doc: Doc, ms: list[Mention]) -> list[int]:
+    """Commas opening a relative clause whose subject is a party and whose verb is a
+    stance with nothing after it ("..., which Russia has so far refused."): the clause
+    holds a stance on what the noun before it names."""
+    low = _low(doc)
+    parties = [m for m in ms if m.kind == PARTY]
+    issues = [m.start for m in ms if m.kind == ISSUE]
+    out: list[int] = []
+    for t in ms:
+        if t.kind != ACT or t.value != "subject":
+            continue
+        p = next((p for p in reversed(parties) if t.start - 5 <= p.end <= t.start
+                  and all(w in _VERB_GROUP or w in _RELATIVE_ADVERBS
+                          for w in low[p.end : t.start])), None)
+        if p is None or p.start < 2 or low[p.start - 1] not in ("which", "that") or \
+                low[p.start - 2] != ",":
+            continue
+        stop = next((i for i in range(t.end, len(low)) if low[i] in (",", ".", ";")),
+                    len(low))
+        if any(t.end <= i < stop for i in issues):
+            continue  # "which Russia says requires a ceasefire": an object of its own
+        out.append(p.start - 2)
+    return out
+
+
+# condition words that, in a plan's text, name what its author asks in return
+_PLAN_CONDITIONS = frozenset(["only", "provided", "providing", "unless", "on"])
+_RELATIVE_ADVERBS = frozenset(["so", "flatly", "firmly", "since", "swiftly", "quickly"])
 
 
 def _verb_opens_clause(doc: Doc, lo: int, trig_start: int) -> bool:
@@ -1042,6 +1291,22 @@ def _order_start(doc: Doc, start: int, limit: int) -> int:
 
 
 _JOINT = frozenset(["parties", "sides", "leaders", "presidents"])
+_JOINT_STATES = frozenset(["countries", "nations", "states", "governments"])
+
+
+def _opening_pair(doc: Doc, sent: Span, ms: list[Mention]) -> list[str]:
+    """The two parties of a subject "X and Y" near the sentence start ("China and Brazil
+    on Thursday published ..."), else []."""
+    parties = [m for m in ms if m.kind == PARTY and m.start <= sent.start + 8]
+    if len(parties) < 2:
+        return []
+    low = _low(doc)
+    for a, b in zip(parties, parties[1:], strict=False):
+        if b.start == a.end + 1 and low[a.end] == "and" and a.label != b.label and not (
+            a.start > sent.start and low[a.start - 1] in _PREPOSITIONS
+        ):
+            return [a.label, b.label]
+    return []
 
 
 def _joint_subject(doc: Doc, trig_start: int, lo: int, ms: list[Mention]) -> int | None:
@@ -1051,11 +1316,13 @@ def _joint_subject(doc: Doc, trig_start: int, lo: int, ms: list[Mention]) -> int
     while i < trig_start and (doc[i].is_punct or doc[i].is_space):
         i += 1
     words = _low(doc)[i : min(trig_start, i + 3)]
-    if len(words) >= 2 and words[0] in ("the", "both") and words[1] in _JOINT:
+    if words[:1] == ["they"] and _subject_head(doc, trig_start, lo) == i:
+        end = i + 1  # "They support ...": the pair the last sentence opened with
+    elif len(words) >= 2 and words[0] in ("the", "both") and words[1] in _JOINT:
         end = i + 2
     elif len(words) >= 3 and words[0] in ("the", "both") and words[1] == "two" and \
-            words[2] in _JOINT:
-        end = i + 3
+            words[2] in _JOINT | _JOINT_STATES:
+        end = i + 3  # "the two countries" (never "the guarantor countries")
     else:
         return None
     if _low(doc)[end] == "of" if end < len(doc) else False:
@@ -1080,25 +1347,47 @@ def _plan_frame(doc: Doc, ms: list[Mention], body: int) -> tuple[int, int] | Non
                 if n.start - f.end <= 5 and not any(t.text in (",", ";", ".") for t in gap):
                     return f.start, n.end
     verbs = {m.start for m in ms if m.kind == CUE and m.label == "plan_verbs"}
+    low, orth = token_strings(doc)
     for n in nouns:
         if n.end in verbs:
             return body, n.end
+        w = low[n.end] if n.end < len(low) else ""
+        if n.end < len(low) and orth[n.end].islower() and w.isalpha() and len(w) > 3 and \
+                w.endswith("s") and not w.endswith(("ss", "us")) and w not in _NOT_PLAN_VERBS:
+            return body, n.end  # "The draft caps Ukraine's army ...": its text, in the present
     return None
+
+
+# third-person words after a plan noun that do not state its content
+_NOT_PLAN_VERBS = frozenset(
+    ["does", "remains", "seems", "appears", "looks", "comes", "goes", "needs", "lacks", "means", "faces", "sparks", "draws", "raises", "leaves", "gets", "becomes", "follows", "reflects", "contains", "this", "was", "has", "is"]
+)
 
 
 _BULLETS = frozenset(["-", "•", "*", "–", "—", "·"])
 
 
 def _line_speaker(doc: Doc, ms: list[Mention], first: int, end: int) -> str | None:
-    """The party of a transcript line's speaker ("Vladimir Putin: ...", "Zelensky: ...")."""
+    """The party of a transcript line's speaker ("Vladimir Putin: ...", "Zelensky: ..."),
+    not a topic ("On NATO: ...")."""
     low = _low(doc)
     for i in range(first + 1, min(end, first + 8)):
         if low[i] == ":":
             for m in ms:
-                if m.kind == PARTY and m.end == i and m.start >= first:
+                if m.kind == PARTY and m.end == i and m.start >= first and \
+                        not any(w in _PREPOSITIONS for w in low[first : m.start]):
                     return m.label
             return None
     return None
+
+
+def _quote_after_colon(doc: Doc, sent: Span) -> bool:
+    """A quote mark right after a colon near the sentence start ('On talks: "We ...')."""
+    orth = token_strings(doc)[1]
+    for i in range(sent.start + 1, min(sent.end, sent.start + 10)):
+        if orth[i] in _QUOTES and orth[i - 1] == ":":
+            return True
+    return False
 
 
 _ITEM_STARTS = frozenset("0123456789-•*–—·")
@@ -1143,7 +1432,8 @@ def _is_heading(doc: Doc, sent: Span) -> bool:
     """A line of its own without closing punctuation ("The 28-point plan")."""
     low = _low(doc)
     last = sent.end - 1
-    while last > sent.start and doc[last].is_space:
+    orth = token_strings(doc)[1]
+    while last > sent.start and orth[last].isspace():  # = Token.is_space, no Token built
         last -= 1
     if low[last] in (".", "!", "?", ":", '"', "”", "’", "'"):
         return False
@@ -1159,17 +1449,18 @@ def _opens_list(doc: Doc, sent: Span) -> bool:
     """A sentence that announces the list after it ("Its main points are as follows.")."""
     low = _low(doc)
     last = sent.end - 1
-    while last > sent.start and (doc[last].is_space or low[last] in (".", ":")):
+    while last > sent.start and (low[last].isspace() or low[last] in (".", ":")):
         last -= 1
     tail = " ".join(low[max(sent.start, last - 2) : last + 1])
     return tail.endswith(_LIST_OPENERS)
 
 
 def _ends_with_colon(doc: Doc, sent: Span) -> bool:
+    orth = token_strings(doc)[1]
     last = sent.end - 1
-    while last > sent.start and doc[last].is_space:
+    while last > sent.start and orth[last].isspace():
         last -= 1
-    return doc[last].text == ":"
+    return orth[last] == ":"
 
 
 def _low(doc: Doc) -> list[str]:
