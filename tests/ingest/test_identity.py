@@ -133,6 +133,17 @@ def test_signature_equals_datasketch_so_stored_signatures_stay_comparable(text):
     assert lsh_bands(signature(text)) == lsh_bands(expected)
 
 
+@given(st.text(alphabet=st.sampled_from(list("abAB_1 \t\n.,'-\u00e9\u0435")), max_size=60))
+def test_ascii_texts_take_a_faster_path_to_the_same_signature(text):
+    from parley.ingest.identity import _ascii_shingles, shingles, signature
+
+    if text.isascii():
+        assert _ascii_shingles(text) == {s.encode() for s in shingles(text)}
+    ascii_only = text.encode("ascii", "ignore").decode()
+    expected = _datasketch_minhash(ascii_only).hashvalues.astype("uint32")
+    assert signature(ascii_only).tolist() == expected.tolist()
+
+
 def test_shingles_are_three_word_ngrams_or_the_whole_short_text():
     from parley.ingest.identity import shingles
 

@@ -216,8 +216,9 @@ def test_a_batch_mixes_files_and_records_and_keeps_their_order(tmp_path: Path, f
     out = _process_batch([str(path), record, str(tmp_path / "gone.txt")], {})
     assert [r[0] for r in out] == ["report", "report", "error"]
     assert (out[0][1].doc, out[1][1].doc, out[2][1]) == ("f.txt", "rec#1", str(tmp_path / "gone.txt"))
-    extraction, signature, bands = out[1][3]
-    assert [c.actor for c in extraction.claims] == ["UA"] and len(signature) == 1024 and len(bands) == 32
+    prepared = out[1][1]  # every stored column is computed in the worker
+    assert [c[4] for c in prepared.claims] == ["UA"] and len(prepared.signature) == 1024
+    assert len(prepared.bands) == 32
 
 
 def _dying_extractor(report: object, *, dossier: object = None) -> object:

@@ -70,6 +70,18 @@ def shingles(text: str, *, size: int = SHINGLE) -> set[str]:
     return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
+_ASCII_WORD = re.compile(rb"\w+")
+
+
+def _ascii_shingles(text: str) -> set[bytes]:
+    """``shingles(text)`` as bytes, for ASCII ``text`` (NFC changes no ASCII text; on ASCII,
+    \\w and lower() mean the same for bytes and str): no encoding per shingle, ~10% faster."""
+    words = _ASCII_WORD.findall(text.encode("ascii").lower())
+    if len(words) <= SHINGLE:
+        return {b" ".join(words)}
+    return set(map(b" ".join, zip(*(words[i:] for i in range(SHINGLE)), strict=False)))
+
+
 @lru_cache(maxsize=1)
 def _permutations() -> np.ndarray:
     """The (a, b) affine permutations of datasketch's affine32 scheme for SEED, as a 2 x NUM_PERM array."""
@@ -96,7 +108,10 @@ def signature(text: str) -> np.ndarray:
     permuted at once as a matrix instead of one datasketch call per shingle.
     """
     sha1 = hashlib.sha1
-    digests = b"".join([sha1(s.encode("utf-8")).digest()[:4] for s in shingles(text)])
+    if text.isascii():  # most reports: the same shingles as bytes, without encoding each one
+        digests = b"".join([sha1(s).digest()[:4] for s in _ascii_shingles(text)])
+    else:
+        digests = b"".join([sha1(s.encode("utf-8")).digest()[:4] for s in shingles(text)])
     hv = _fmix32(np.frombuffer(digests, dtype="<u4").astype(np.uint32).reshape(-1, 1))
     a, b = _permutations()
     return np.asarray((hv * a + b).min(axis=0), dtype=np.uint32)

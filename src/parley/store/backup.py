@@ -236,4 +236,5 @@ def import_db(store: Store, source: str | Path) -> BackupSummary:
             except sqlite3.Error as exc:
                 raise InputError(str(path), f"{table} row {row.get('id', '?')}: {exc}") from None
             counts[table] += 1
+        conn.execute("INSERT INTO reports_fts(rowid, title, text) SELECT id, title, text FROM reports")
     return BackupSummary(str(path), fmt, counts)

@@ -7,16 +7,21 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterator
+import time
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
+
+import numpy as np
 
 from parley.errors import StoreError
 from parley.extract.records import Claim, ControlFact, Extraction
 from parley.ingest.identity import normalise_text, report_identity  # noqa: F401 - re-exported
 from parley.ingest.report import Report
+from parley.store import neardup
 from parley.store.dates import stance_date
 from parley.store.migrations import migrate
 
@@ -61,6 +66,10 @@ class Store:
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: cannot open database: {exc}") from None
         self.conn.row_factory = sqlite3.Row
+        self._outlet_ids: dict[str, int] = {}
+        # inside a report's savepoint: how many of _unindexed precede it (see store_prepared)
+        self._report_mark: int | None = None
+        self._unindexed: list[int] = []  # reports written in the open batch, not yet in reports_fts
         self.conn.execute("PRAGMA busy_timeout = 30000")
         self.conn.execute("PRAGMA foreign_keys = ON")
         try:
@@ -90,6 +99,7 @@ class Store:
             yield self.conn
         except BaseException:
             self.conn.execute("ROLLBACK")
+            self._outlet_ids.clear()
             raise
         else:
             self.conn.execute("COMMIT")
@@ -113,10 +123,16 @@ class Store:
     def outlet_id(self, name: str | None) -> int | None:
         if not name:
             return None
+        cached = self._outlet_ids.get(name)
+        if cached is not None:
+            return cached
         row = self.conn.execute("SELECT id FROM outlets WHERE name = ?", (name,)).fetchone()
-        if row:
-            return int(row[0])
-        return int(self.conn.execute("INSERT INTO outlets(name) VALUES (?)", (name,)).lastrowid or 0)
+        oid = int(row[0]) if row else int(
+            self.conn.execute("INSERT INTO outlets(name) VALUES (?)", (name,)).lastrowid or 0)
+        # outlets are never deleted or renamed; the cache is dropped on every rollback,
+        # so it never holds the id of a row that was not kept
+        self._outlet_ids[name] = oid
+        return oid
 
     def add_report(
         self,
@@ -134,127 +150,256 @@ class Store:
         ``new_version`` (same URL, new text), ``duplicate`` (a near-copy of a
         stored report: joins its story) or ``new``.
         """
-        from parley.store import neardup
+        prepared = prepare_report(report, extraction, identity=identity, signature=signature, bands=bands)
+        with self.batch():
+            return self.store_prepared(prepared, run_id=run_id)
 
-        identity = identity or neardup.storage_identity(report)
-        if signature is None or bands is None:
-            signature, bands = neardup.fingerprint(report.body)
-        with self.transaction() as conn:
-            row = conn.execute("SELECT id FROM reports WHERE identity = ?", (identity,)).fetchone()
-            if row:
-                return AddResult(int(row[0]), "unchanged")
-            status, version, previous_id, story = "new", 1, None, None
-            if report.url:
-                prev = conn.execute(
-                    "SELECT id, version, story_id FROM reports WHERE url = ? ORDER BY version DESC LIMIT 1",
-                    (report.url,),
-                ).fetchone()
-                if prev:
-                    status, version, previous_id, story = "new_version", prev[1] + 1, prev[0], prev[2]
-            if story is None:
-                story = self._near_duplicate_story(signature, bands)
-                if story is not None:
-                    status = "duplicate"
-            cur = conn.execute(
-                "INSERT INTO reports(identity, url, version, previous_id, outlet_id, doc, path, format,"
-                " title, date, text, body_start, meta, minhash, run_id, ingested_at)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (
-                    identity, report.url, version, previous_id, self.outlet_id(report.outlet),
-                    report.doc, report.path, report.format, report.title,
-                    report.date.isoformat() if report.date else None, report.text,
-                    report.body_start, json.dumps(report.meta, default=str), signature, run_id,
-                    now_iso(),
-                ),
-            )
-            report_id = int(cur.lastrowid or 0)
-            if previous_id is not None:
-                conn.execute("UPDATE reports SET is_latest = 0 WHERE url = ? AND id != ?",
-                             (report.url, report_id))
-            if story is None:
-                story = conn.execute(
-                    "INSERT INTO stories(first_report_id, created_at) VALUES (?, ?)", (report_id, now_iso())
-                ).lastrowid
+    @contextmanager
+    def page_cache(self, kib: int) -> Iterator[Store]:
+        """Let this connection cache up to ``kib`` KiB of pages for a while (a long write)."""
+        previous = int(self.conn.execute("PRAGMA cache_size").fetchone()[0])
+        self.conn.execute(f"PRAGMA cache_size = {-int(kib)}")
+        try:
+            yield self
+        finally:
+            self.conn.execute(f"PRAGMA cache_size = {previous}")
+
+    @contextmanager
+    def batch(self, *, busy_retries: int = 0) -> Iterator[Store]:
+        """One ``BEGIN IMMEDIATE`` transaction for several whole reports (``store_prepared`` each).
+
+        Committed on exit, and also when an exception ends the batch early (an
+        interrupt): each report is written under its own savepoint, so the
+        transaction only ever holds whole reports. If COMMIT itself fails the
+        batch is rolled back and the error raised. ``busy_retries``: how often to
+        try again when another writer held the lock past the busy timeout.
+        """
+        self._begin_immediate(busy_retries)
+        self._unindexed = []
+        try:
+            yield self
+        except BaseException:
+            if self._report_mark is not None:  # interrupted between a report's SAVEPOINT and its handler
+                self._rollback_report()
+            self._finish()
+            raise
+        self._finish()
+
+    def _begin_immediate(self, busy_retries: int) -> None:
+        for attempt in range(busy_retries + 1):
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:  # another writer held the lock past the timeout
+                if not is_busy(exc) or attempt == busy_retries:
+                    raise
+                time.sleep(0.2 * (attempt + 1))
+
+    def _finish(self) -> None:
+        try:
+            index_reports(self.conn, self._unindexed)
+            self.conn.execute("COMMIT")
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            self._outlet_ids.clear()
+            raise
+        finally:
+            self._unindexed = []
+
+    def _rollback_report(self) -> None:
+        self.conn.execute("ROLLBACK TO report")
+        self.conn.execute("RELEASE report")
+        del self._unindexed[self._report_mark or 0 :]
+        self._report_mark = None
+        self._outlet_ids.clear()
+
+    def store_prepared(self, p: PreparedReport, *, run_id: int | None = None) -> AddResult:
+        """Write one prepared report inside an open ``batch``, all or nothing.
+
+        The report is written under a savepoint: if any statement fails, its rows
+        are rolled back and the error raised, and the batch's other reports stay.
+        """
+        self.conn.execute("SAVEPOINT report")
+        self._report_mark = len(self._unindexed)
+        try:
+            result = self._insert_report(p, run_id)
+        except BaseException:
+            self._rollback_report()
+            raise
+        self.conn.execute("RELEASE report")
+        self._report_mark = None
+        return result
+
+    def _insert_report(self, p: PreparedReport, run_id: int | None) -> AddResult:
+        conn = self.conn
+        row = conn.execute("SELECT id FROM reports WHERE identity = ?", (p.identity,)).fetchone()
+        if row:
+            return AddResult(int(row[0]), "unchanged")
+        status, version, previous_id, story = "new", 1, None, None
+        if p.url:
+            prev = conn.execute(
+                "SELECT id, version, story_id FROM reports WHERE url = ? ORDER BY version DESC LIMIT 1",
+                (p.url,),
+            ).fetchone()
+            if prev:
+                status, version, previous_id, story = "new_version", prev[1] + 1, prev[0], prev[2]
+        if story is None:
+            story = self._near_duplicate_story(p.signature, p.bands)
+            if story is not None:
+                status = "duplicate"
+        now = now_iso()
+        report_id = int(conn.execute(
+            "INSERT INTO reports(identity, url, version, previous_id, outlet_id, story_id, doc, path, format,"
+            " title, date, text, body_start, meta, minhash, run_id, ingested_at)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (p.identity, p.url, version, previous_id, self.outlet_id(p.outlet), story, *p.row,
+             p.signature, run_id, now),
+        ).lastrowid or 0)
+        self._unindexed.append(report_id)  # indexed with the batch's other reports before COMMIT
+        if previous_id is not None:
+            conn.execute("UPDATE reports SET is_latest = 0 WHERE url = ? AND id != ?", (p.url, report_id))
+        if story is None:  # a story of its own, opened by this report
+            story = conn.execute(
+                "INSERT INTO stories(first_report_id, created_at) VALUES (?, ?)", (report_id, now)
+            ).lastrowid
             conn.execute("UPDATE reports SET story_id = ? WHERE id = ?", (story, report_id))
-            conn.executemany(
-                "INSERT INTO report_bands(band, hash, report_id) VALUES (?,?,?)",
-                [(b, h, report_id) for b, h in bands],
-            )
-            self._insert_claims(conn, report_id, identity, report, extraction.claims, run_id)
-            self._insert_controls(conn, report_id, report, extraction.controls, run_id)
-        return AddResult(report_id, status, len(extraction.claims), len(extraction.controls), story)
+        conn.executemany("INSERT INTO report_bands(band, hash, report_id) VALUES (?,?,?)",
+                         [(b, h, report_id) for b, h in p.bands])
+        tail = (report_id, run_id)
+        conn.executemany(_INSERT_CLAIM, [r + tail for r in p.claims])
+        conn.executemany(_INSERT_CONTROL, [r + tail for r in p.controls])
+        return AddResult(report_id, status, len(p.claims), len(p.controls), story)
 
     def _near_duplicate_story(self, signature: bytes, bands: list[tuple[int, str]]) -> int | None:
         """The story of the most similar stored report above the threshold, if any."""
-        import numpy as np
-
-        from parley.store import neardup
-
         if not bands:
             return None
         # one lookup for all bands, answered from the (band, hash, report_id) index;
         # the 10 most-shared candidates come back with their signatures in the same query
-        cond = " OR ".join(["(band = ? AND hash = ?)"] * len(bands))
-        rows = self.conn.execute(
-            "SELECT r.minhash, r.story_id FROM ("
-            f" SELECT report_id, COUNT(*) AS votes FROM report_bands WHERE {cond}"
-            " GROUP BY report_id ORDER BY votes DESC, report_id LIMIT 10"
-            ") AS c JOIN reports r ON r.id = c.report_id ORDER BY c.votes DESC, c.report_id",
-            [v for bh in bands for v in bh],
-        ).fetchall()
+        rows = [(sig, story) for sig, story in self.conn.execute(
+            _near_duplicate_sql(len(bands)), [v for bh in bands for v in bh]) if sig and len(sig) == len(signature)]
+        if not rows:
+            return None
         mine = np.frombuffer(signature, dtype="<u8")
-        best, best_sim = None, neardup.DUPLICATE_THRESHOLD
-        for stored, story in rows:
-            if stored is None or len(stored) != len(signature):
-                continue
-            # share of equal MinHash slots = estimated Jaccard (same as MinHash.jaccard)
-            sim = np.count_nonzero(np.frombuffer(stored, dtype="<u8") == mine) / len(mine)
-            if sim >= best_sim:  # ties: the later candidate wins, as before
-                best, best_sim = story, sim
-        return best
+        stored = np.frombuffer(b"".join(sig for sig, _ in rows), dtype="<u8").reshape(len(rows), len(mine))
+        # share of equal MinHash slots = estimated Jaccard (same as MinHash.jaccard), all candidates at once
+        sims = np.count_nonzero(stored == mine, axis=1) / len(mine)
+        top = sims.max()
+        if top < neardup.DUPLICATE_THRESHOLD:
+            return None
+        last = len(rows) - 1 - int(np.argmax(sims[::-1] == top))  # ties: the later candidate wins, as before
+        return rows[last][1]
 
     def _insert_claims(self, conn: sqlite3.Connection, report_id: int, identity: str, report: Report,
                        claims: tuple[Claim, ...] | list[Claim], run_id: int | None,
                        keep_ids: dict[str, int] | None = None) -> set[str]:
         """Insert machine claims; ``keep_ids`` gives re-found claims their old row ids."""
-        rd = report.date.isoformat() if report.date else None
-        kept, fresh, fingerprints = [], [], set()
+        rows = claim_rows(claims, identity, _iso(report.date))
         unused = dict(keep_ids or {})
-        for c in claims:
-            fp = claim_fingerprint(c, identity)
-            fingerprints.add(fp)
-            row = (
-                report_id, fp, c.start, c.end, c.text, c.actor, c.act, c.issue, c.outcome,
-                json.dumps(list(c.regions)), int(c.hedged), int(c.conditional), c.when, rd,
-                stance_date(c.when, rd), c.source_kind, c.source_count, c.source, c.rule, run_id,
-            )
-            if fp in unused:
-                kept.append((unused.pop(fp), *row))
+        kept, fresh = [], []
+        for r in rows:
+            if r[0] in unused:
+                kept.append((unused.pop(r[0]), *r, report_id, run_id))
             else:
-                fresh.append(row)
-        cols = ('report_id, fingerprint, start, "end", text, actor, act, issue, outcome, regions,'
-                ' hedged, conditional, "when", report_date, stance_date, source_kind, source_count,'
-                " source, rule, run_id")
+                fresh.append(r + (report_id, run_id))
         # rows keeping their old id go first, so a fresh rowid cannot take one of theirs
-        conn.executemany(f"INSERT INTO claims(id, {cols}) VALUES ({','.join('?' * 21)})", kept)
-        conn.executemany(f"INSERT INTO claims({cols}) VALUES ({','.join('?' * 20)})", fresh)
-        return fingerprints
+        conn.executemany(_INSERT_CLAIM_WITH_ID, kept)
+        conn.executemany(_INSERT_CLAIM, fresh)
+        return {r[0] for r in rows}
 
     def _insert_controls(self, conn: sqlite3.Connection, report_id: int, report: Report,
                          controls: tuple[ControlFact, ...] | list[ControlFact], run_id: int | None) -> None:
-        rd = report.date.isoformat() if report.date else None
-        conn.executemany(
-            'INSERT INTO control_facts(report_id, start, "end", text, holder, regions, share,'
-            ' report_date, "when", source_kind, source_count, source, rule, run_id)'
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [
-                (
-                    report_id, f.start, f.end, f.text, f.holder, json.dumps(list(f.regions)), f.share,
-                    rd, f.when, f.source_kind, f.source_count, f.source, f.rule, run_id,
-                )
-                for f in controls
-            ],
-        )
+        conn.executemany(_INSERT_CONTROL, [r + (report_id, run_id) for r in control_rows(controls, _iso(report.date))])
+
+
+# -- rows prepared outside the writer -----------------------------------------
+_CLAIM_COLS = ('fingerprint, start, "end", text, actor, act, issue, outcome, regions, hedged, conditional,'
+               ' "when", report_date, stance_date, source_kind, source_count, source, rule, report_id, run_id')
+_INSERT_CLAIM = f"INSERT INTO claims({_CLAIM_COLS}) VALUES ({','.join('?' * 20)})"
+_INSERT_CLAIM_WITH_ID = f"INSERT INTO claims(id, {_CLAIM_COLS}) VALUES ({','.join('?' * 21)})"
+_INSERT_CONTROL = (
+    'INSERT INTO control_facts(start, "end", text, holder, regions, share, report_date, "when",'
+    f" source_kind, source_count, source, rule, report_id, run_id) VALUES ({','.join('?' * 14)})"
+)
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+class PreparedReport(NamedTuple):
+    """A report with every stored column computed, so that writing it is SQL only.
+
+    Built by ``prepare_report``, a pure function: ingest workers build it and the
+    single writer only stores it (``Store.store_prepared``). A plain tuple of
+    plain values, so it is cheap to send between processes.
+    """
+
+    doc: str
+    identity: str
+    url: str | None
+    outlet: str | None
+    row: tuple[Any, ...]  # doc, path, format, title, date, text, body_start, meta (JSON)
+    signature: bytes
+    bands: list[tuple[int, str]]
+    claims: list[tuple[Any, ...]]  # claims columns up to ``rule`` (report_id, run_id added on write)
+    controls: list[tuple[Any, ...]]  # control_facts columns up to ``rule``
+
+
+def claim_rows(claims: Iterable[Claim], identity: str, report_date: str | None) -> list[tuple[Any, ...]]:
+    """Machine claims as rows of ``_CLAIM_COLS`` up to ``rule``; the fingerprint comes first."""
+    dumps = json.dumps
+    return [
+        (claim_fingerprint(c, identity), c.start, c.end, c.text, c.actor, c.act, c.issue, c.outcome,
+         dumps(list(c.regions)), int(c.hedged), int(c.conditional), c.when, report_date,
+         stance_date(c.when, report_date), c.source_kind, c.source_count, c.source, c.rule)
+        for c in claims
+    ]
+
+
+def control_rows(controls: Iterable[ControlFact], report_date: str | None) -> list[tuple[Any, ...]]:
+    return [
+        (f.start, f.end, f.text, f.holder, json.dumps(list(f.regions)), f.share, report_date, f.when,
+         f.source_kind, f.source_count, f.source, f.rule)
+        for f in controls
+    ]
+
+
+def prepare_report(report: Report, extraction: Extraction, *, identity: str | None = None,
+                   signature: bytes | None = None, bands: list[tuple[int, str]] | None = None) -> PreparedReport:
+    """Everything ``Store.store_prepared`` writes for ``report``, computed without the database."""
+    identity = identity or neardup.storage_identity(report)
+    if signature is None or bands is None:
+        signature, bands = neardup.fingerprint(report.body)
+    rd = _iso(report.date)
+    row = (report.doc, report.path, report.format, report.title, rd, report.text, report.body_start,
+           json.dumps(report.meta, default=str))
+    return PreparedReport(report.doc, identity, report.url, report.outlet, row, signature, bands,
+                          claim_rows(extraction.claims, identity, rd), control_rows(extraction.controls, rd))
+
+
+@lru_cache(maxsize=4)
+def _near_duplicate_sql(n_bands: int) -> str:
+    cond = " OR ".join(["(band = ? AND hash = ?)"] * n_bands)
+    return ("SELECT r.minhash, r.story_id FROM ("
+            f" SELECT report_id, COUNT(*) AS votes FROM report_bands WHERE {cond}"
+            " GROUP BY report_id ORDER BY votes DESC, report_id LIMIT 10"
+            ") AS c JOIN reports r ON r.id = c.report_id ORDER BY c.votes DESC, c.report_id")
+
+
+def index_reports(conn: sqlite3.Connection, report_ids: list[int]) -> None:
+    """Add reports to the full-text index, all in one statement (one FTS5 segment)."""
+    todo = sorted(set(report_ids))
+    for i in range(0, len(todo), 500):  # well under SQLite's limit on bound variables
+        ids = todo[i : i + 500]
+        conn.execute("INSERT INTO reports_fts(rowid, title, text) SELECT id, title, text FROM reports"
+                     f" WHERE id IN ({','.join('?' * len(ids))})", ids)
+
+
+def is_busy(exc: sqlite3.OperationalError) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
 
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"

@@ -1,21 +1,26 @@
 """Ingest runs and re-extraction: reports in, claims out, corrections kept.
 
-Reading and extraction (the CPU work) run in a process pool; the calling
-process is the single writer, one transaction per report, so a run killed at
-any point leaves only whole reports and running it again finishes the job.
-Work goes to the pool in small batches (a few files, or a few records of a
-streamed JSON-lines file or standard input, which the caller reads), so the
-round trips cost little; the batches in flight are bounded and results are
-written in input order, so memory stays flat however large the corpus and the
-stored result does not depend on which worker was faster. The library never
-prints: pass ``progress`` to follow a run.
+Reading and extraction (the CPU work) run in a process pool, and so does
+everything else a report needs that does not depend on the database: its
+identity, MinHash signature and every row to store (``prepare_report``). The
+calling process is the single writer and only runs SQL: several whole reports
+per transaction, each under its own savepoint, so a report that cannot be
+stored fails alone, a run killed at any point leaves only whole reports, and
+running it again finishes the job. Work goes to the pool in small batches (a
+few files, or a few records of a streamed JSON-lines file or standard input,
+which the caller reads), so the round trips cost little; the batches in flight
+are bounded and results are written in input order, so memory stays flat
+however large the corpus and the stored result does not depend on which worker
+was faster. The library never prints: pass ``progress`` to follow a run.
 """
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import hashlib
 import inspect
+import multiprocessing
 import sqlite3
 import time
 from collections import deque
@@ -33,11 +38,18 @@ from parley.ingest import STREAMED_SUFFIXES, expand_paths, iter_reports
 from parley.ingest.report import Report
 from parley.store import neardup
 from parley.store.corrections import apply_correction
-from parley.store.db import Store
+from parley.store.db import AddResult, Store, prepare_report
 
 Progress = Callable[["IngestSummary"], None]
 _BUSY_RETRIES = 5
 BATCH = 8  # files or records per pool task: few round trips, yet both workers stay busy
+# Reports per write transaction at most (each under its own savepoint). A commit per
+# report wrote every index page it touched to the WAL again (~90 pages a report;
+# ~30 with 8 reports a transaction) and the full-text index a segment per report.
+TRANSACTION = 32
+# The writer's page cache (KiB) during an ingest: each report touches index pages at
+# random (claims, LSH bands); with SQLite's 2 MB default most were read again from the file.
+WRITER_CACHE_KIB = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -109,6 +121,11 @@ def extractor_label(dossier: Dossier) -> str:
 
 
 # -- worker side --------------------------------------------------------------
+# A processed input is one of these tuples, in input order:
+#   ("report", PreparedReport)     every row to store, computed in the worker
+#   ("unchanged", doc)             already stored: not extracted again
+#   ("failed", doc, problem)       extraction failed
+#   ("error", input, problem)      the input could not be read
 _WORKER_DOSSIER: Dossier | None = None
 _WORKER_DB: sqlite3.Connection | None = None
 
@@ -121,32 +138,29 @@ def _init_worker(dossier: Dossier, db_path: str | None = None) -> None:
         _WORKER_DB = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=30)
 
 
-def _process(report: Report, dossier: Dossier | None = None) -> tuple[Extraction, bytes, list[tuple[int, str]]]:
-    """The CPU work for one report: extraction and its near-duplicate signature."""
-    extraction = extract_report(report, dossier=dossier or _WORKER_DOSSIER)
-    signature, bands = neardup.fingerprint(report.body)
-    return extraction, signature, bands
-
-
-def _stored(identity: str) -> bool:
-    if _WORKER_DB is None:
+def _stored(identity: str, conn: sqlite3.Connection | None = None) -> bool:
+    conn = conn or _WORKER_DB
+    if conn is None:
         return False
     try:
-        return _WORKER_DB.execute("SELECT 1 FROM reports WHERE identity = ?", (identity,)).fetchone() is not None
+        return conn.execute("SELECT 1 FROM reports WHERE identity = ?", (identity,)).fetchone() is not None
     except sqlite3.Error:
         return False
 
 
-def _process_item(item: Report | InputError) -> tuple[Any, ...]:
+def _process_item(item: Report | InputError, dossier: Dossier | None = None,
+                  db: sqlite3.Connection | None = None) -> tuple[Any, ...]:
+    """The CPU work for one report: extraction, near-duplicate signature and every stored row."""
     if isinstance(item, InputError):
         return ("error", item.path, item.problem)
     identity = neardup.storage_identity(item)
-    if _stored(identity):
+    if _stored(identity, db):  # skip extraction: a re-run only does the missing work
         return ("unchanged", item.doc)
     try:
-        return ("report", item, identity, _process(item))
+        extraction = extract_report(item, dossier=dossier or _WORKER_DOSSIER)
+        return ("report", prepare_report(item, extraction, identity=identity))
     except Exception as exc:  # one report's failure must not stop the batch
-        return ("report", item, identity, exc)
+        return ("failed", item.doc, f"extraction failed: {type(exc).__name__}: {exc}")
 
 
 def _process_batch(batch: list[str | Report], options: dict[str, Any]) -> list[tuple[Any, ...]]:
@@ -208,42 +222,15 @@ def _read_by_writer(item: str | Path) -> bool:
     return str(item) == "-" or Path(item).suffix.lower() in STREAMED_SUFFIXES
 
 
-def _is_busy(exc: sqlite3.OperationalError) -> bool:
-    text = str(exc).lower()
-    return "locked" in text or "busy" in text
-
-
-def _write(store: Store, report: Report, extraction: Extraction, *, run_id: int, identity: str,
-           signature: bytes, bands: list[tuple[int, str]]) -> Any:
-    for attempt in range(_BUSY_RETRIES):
-        try:
-            return store.add_report(report, extraction, run_id=run_id, identity=identity,
-                                    signature=signature, bands=bands)
-        except sqlite3.OperationalError as exc:  # another writer held the lock past the timeout
-            if not _is_busy(exc) or attempt == _BUSY_RETRIES - 1:
-                raise
-            time.sleep(0.2 * (attempt + 1))
-    raise AssertionError("unreachable")
-
-
-def _ingest_inline(items: Iterable[Report | InputError], d: Dossier, report_done: Callable[..., None],
-                   tick: Callable[[], None], already_stored: Callable[[Report], tuple[bool, str]],
-                   tally: _Tally) -> None:
-    """Read, extract and write in this process (one worker, or standard input)."""
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    chunk: list[Any] = []
     for item in items:
-        if isinstance(item, InputError):
-            tally.failed.append((item.path, item.problem))
-        else:
-            stored, identity = already_stored(item)
-            if stored:  # skip extraction: a re-run only does the missing work
-                tally.unchanged += 1
-            else:
-                try:
-                    result: Any = _process(item, d)
-                except Exception as exc:  # one report's failure must not stop the batch
-                    result = exc
-                report_done(item, result, identity)
-        tick()
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _begin_run(store: Store, command: str, dossier: Dossier | str | None) -> tuple[Dossier, float, int]:
@@ -270,67 +257,98 @@ def ingest(
 
     ``in_flight`` bounds the inputs (files or records) handed to the workers and not yet written.
     """
+    with store.page_cache(WRITER_CACHE_KIB):
+        return _ingest(store, paths, dossier=dossier, workers=workers, field_map=field_map, date=date,
+                       outlet=outlet, progress=progress, in_flight=in_flight)
+
+
+def _ingest(store: Store, paths: Iterable[str | Path], *, dossier: Dossier | str | None, workers: int,
+            field_map: dict[str, str] | None, date: Any, outlet: str | None, progress: Progress | None,
+            in_flight: int | None) -> IngestSummary:
     d, started, run_id = _begin_run(store, "ingest", dossier)
     tally = _Tally()
-    limit = in_flight or workers * 2 * BATCH  # inputs (files or records) in flight
-
-    def report_done(item: Report, result: tuple[Extraction, bytes, list[tuple[int, str]]] | BaseException,
-                    identity: str) -> None:
-        if isinstance(result, BaseException):
-            tally.failed.append((item.doc, f"extraction failed: {type(result).__name__}: {result}"))
-            return
-        extraction, sig, bands = result
-        try:
-            res = _write(store, item, extraction, run_id=run_id, identity=identity, signature=sig, bands=bands)
-        except sqlite3.Error as exc:
-            tally.failed.append((item.doc, f"cannot store: {exc}"))
-            return
-        if res.status == "unchanged":
-            tally.unchanged += 1
-            return
-        tally.new += res.status == "new"
-        tally.new_versions += res.status == "new_version"
-        tally.duplicates += res.status == "duplicate"
-        tally.claims += res.claims
-        tally.controls += res.controls
+    # inputs (files or records) in flight: two tasks per worker, and a transaction's worth being gathered
+    limit = in_flight or workers * 2 * BATCH + TRANSACTION
 
     def tick() -> None:
         if progress is not None:
             progress(tally.freeze(run_id, started))
 
-    def already_stored(item: Report) -> tuple[bool, str]:
-        identity = neardup.storage_identity(item)
-        row = store.conn.execute("SELECT 1 FROM reports WHERE identity = ?", (identity,)).fetchone()
-        return row is not None, identity
+    def count(res: tuple[Any, ...], outcome: AddResult | sqlite3.Error | None, sign: int = 1) -> None:
+        if res[0] in ("error", "failed"):
+            _count_failure(tally, (res[1], res[2]), sign)
+        elif res[0] == "unchanged" or (isinstance(outcome, AddResult) and outcome.status == "unchanged"):
+            tally.unchanged += sign
+        elif isinstance(outcome, AddResult):
+            tally.new += sign * (outcome.status == "new")
+            tally.new_versions += sign * (outcome.status == "new_version")
+            tally.duplicates += sign * (outcome.status == "duplicate")
+            tally.claims += sign * outcome.claims
+            tally.controls += sign * outcome.controls
+        else:
+            _count_failure(tally, (res[1].doc, f"cannot store: {outcome}"), sign)
+
+    def write(results: list[tuple[Any, ...]]) -> None:
+        """Store results in transactions of several reports, each report whole or not at all."""
+        for chunk in _chunks(results, TRANSACTION):
+            done: list[tuple[tuple[Any, ...], AddResult | sqlite3.Error | None]] = []
+            begun = False
+            try:
+                with store.batch(busy_retries=_BUSY_RETRIES):
+                    begun = True
+                    for res in chunk:
+                        outcome: AddResult | sqlite3.Error | None = None
+                        if res[0] == "report":
+                            try:
+                                outcome = store.store_prepared(res[1], run_id=run_id)
+                            except sqlite3.Error as exc:  # this report is rolled back, the others stay
+                                outcome = exc
+                        done.append((res, outcome))
+                        count(res, outcome)
+                        tick()
+            except sqlite3.Error as exc:
+                if begun and len(done) < len(chunk):
+                    raise  # an interrupted batch whose COMMIT failed as well
+                for res, outcome in done:  # COMMIT failed: none of the chunk is stored
+                    count(res, outcome, sign=-1)
+                alone = begun and len(chunk) > 1
+                for res in chunk:
+                    if alone:  # one transaction each, so only a report that cannot be stored fails
+                        write([res])
+                    else:  # BEGIN failed (locked past the retries), or the one report's COMMIT
+                        count(res, exc if res[0] == "report" else None)
+                        if not begun:
+                            tick()
 
     options = {"date": date, "outlet": outlet, "field_map": field_map}
     if workers <= 1:
-        _ingest_inline(_reports(paths, **options), d, report_done, tick, already_stored, tally)
+        for items in _chunks(_reports(paths, **options), TRANSACTION):
+            write([_process_item(item, d, store.conn) for item in items])
         summary = tally.freeze(run_id, started)
         store.finish_run(run_id, summary.counts())
         return summary
 
+    _warm_up(d)
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(d, store.path))
     queue: deque[tuple[list[str], Future[list[tuple[Any, ...]]]]] = deque()
     batch: list[str | Report] = []
 
     def drain_one() -> None:
-        names, fut = queue.popleft()
-        try:
-            results = fut.result()
-        except Exception as exc:  # a crashed worker must not stop the run
-            for name in names:
-                tally.failed.append((name, f"cannot process: {type(exc).__name__}: {exc}"))
-                tick()
-            return
-        for res in results:
-            if res[0] == "error":
-                tally.failed.append((res[1], res[2]))
-            elif res[0] == "unchanged":
-                tally.unchanged += 1
-            else:
-                report_done(res[1], res[3], res[2])
-            tick()
+        """Write the oldest task's results, with those of the next tasks (up to a transaction's
+        worth) while enough tasks stay queued to keep every worker busy: fewer, larger
+        transactions, and never a wait inside one."""
+        results: list[tuple[Any, ...]] = []
+        while queue and (not results or (len(results) < TRANSACTION and len(queue) > workers)):
+            names, fut = queue.popleft()
+            try:
+                results.extend(fut.result())
+            except Exception as exc:  # a crashed worker must not stop the run
+                write(results)
+                results = []
+                for name in names:
+                    tally.failed.append((name, f"cannot process: {type(exc).__name__}: {exc}"))
+                    tick()
+        write(results)
 
     def submit() -> None:
         names = [e.doc if isinstance(e, Report) else e for e in batch]
@@ -365,6 +383,29 @@ def ingest(
         summary = tally.freeze(run_id, started)
         store.finish_run(run_id, summary.counts())
     return summary
+
+
+# Written for the warm-up: a stance, a source, a date and a place, so that every part of the
+# extractor sets itself up.
+_WARM_UP = ("On 3 March 2025 Russia demanded that Ukraine withdraw from the Donetsk region, a Kremlin"
+            " spokesman said. Kyiv rejected the demand and proposed a ceasefire, officials said.")
+
+
+def _warm_up(dossier: Dossier) -> None:
+    """Extract one short text in this process before the pool forks its workers: the
+    extractor's lazy set-up (tokenizers, lexicons: ~0.4 s) is then inherited by every
+    worker instead of being done again in each."""
+    if multiprocessing.get_start_method() != "fork":
+        return  # spawned workers inherit nothing
+    with contextlib.suppress(Exception):  # only a head start: the workers report real failures
+        extract_report(Report(text=_WARM_UP, doc="warm-up"), dossier=dossier)
+
+
+def _count_failure(tally: _Tally, failure: tuple[str, str], sign: int) -> None:
+    if sign > 0:
+        tally.failed.append(failure)
+    else:
+        tally.failed.remove(failure)
 
 
 # -- re-extraction ------------------------------------------------------------
