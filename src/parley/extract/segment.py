@@ -18,6 +18,7 @@ import spacy
 from spacy.attrs import IDX, IS_LOWER, IS_PUNCT, LIKE_NUM, LOWER, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
 _NEWLINE = re.compile(r"\n")
@@ -31,6 +32,8 @@ class Sentence:
 
 
 _PUNCT_CHARS = tuple(Sentencizer.default_punct_chars)
+# their hashes, sorted for a binary search (a string's hash is the same in every vocab)
+_PUNCT_HASHES = numpy.array(sorted({hash_string(c) for c in _PUNCT_CHARS}), dtype="uint64")
 
 
 @Language.component(
@@ -46,9 +49,9 @@ def sentencizer(doc: Doc) -> Doc:
     if not n:
         return doc
     arr = doc.to_array([ORTH, IS_PUNCT])
-    strings = doc.vocab.strings
-    marks = numpy.isin(arr[:, 0], numpy.array([strings[c] for c in _PUNCT_CHARS],
-                                              dtype=arr.dtype))
+    orth = arr[:, 0]
+    at = numpy.minimum(numpy.searchsorted(_PUNCT_HASHES, orth), len(_PUNCT_HASHES) - 1)
+    marks = _PUNCT_HASHES[at] == orth
     word = (arr[:, 1] == 0) & ~marks
     positions = numpy.arange(n)
     # index of the last word before each token (-1 before the first)
@@ -134,11 +137,12 @@ def token_strings(doc: Doc) -> tuple[list[str], list[str]]:
         return last[1]  # the rule code asks this many times per token
     cached = doc.user_data.get("parley_strs")
     if cached is None:  # the pipeline never retokenizes a Doc
-        # from the attribute arrays: a Token object per token costs more than the look-ups
-        strings = doc.vocab.strings
+        # from the attribute arrays: a Token object per token costs more than the
+        # look-ups, and a dict look-up costs less than the StringStore's
         ids = doc.to_array([LOWER, ORTH])
-        lower = [strings[int(h)] for h in ids[:, 0]]
-        orth = [strings[int(h)] for h in ids[:, 1]]
+        names = _strings_of(doc.vocab.strings)
+        lower = [names[h] for h in ids[:, 0].tolist()]
+        orth = [names[h] for h in ids[:, 1].tolist()]
         cached = doc.user_data["parley_strs"] = (lower, orth)
     _LAST_STRINGS = (doc, cached)
     return cached
@@ -147,14 +151,43 @@ def token_strings(doc: Doc) -> tuple[list[str], list[str]]:
 _LAST_STRINGS: tuple = (None, None)
 
 
+class _StringCache(dict):
+    """Hash -> string for one StringStore, filled on first look-up."""
+
+    def __init__(self, store: object) -> None:
+        super().__init__()
+        self.store = store
+
+    def __missing__(self, key: int) -> str:
+        if len(self) >= _STRING_CACHE_MAX:
+            self.clear()  # bounded: a long run meets new words in every report
+        value = self[key] = self.store[key]  # type: ignore[index]
+        return value
+
+
+_STRING_CACHE_MAX = 200_000
+_STRING_CACHES: dict[int, _StringCache] = {}
+
+
+def _strings_of(store: object) -> _StringCache:
+    cache = _STRING_CACHES.get(id(store))
+    if cache is None or cache.store is not store:
+        if len(_STRING_CACHES) >= 8:
+            _STRING_CACHES.clear()  # pipelines built and dropped (tests, dossier reloads)
+        cache = _STRING_CACHES[id(store)] = _StringCache(store)
+    return cache
+
+
 def sentence_spans(doc: Doc) -> list[Span]:
     """The Doc's sentences as Spans, from sentence bounds computed once from the
     sentence-start array (``doc.sents`` builds a Token object for every token on
     every call). Call it after the boundary components have run."""
     cached = doc.user_data.get("parley_sent_bounds")  # plain ints: user_data stays picklable
     if cached is None or cached[0] != len(doc):
-        flags = doc.to_array(SENT_START).tolist()
-        bounds = [i for i, f in enumerate(flags) if f == 1 or i == 0]
+        flags = doc.to_array(SENT_START)
+        if len(flags):
+            flags[0] = 1  # the first token always opens a sentence
+        bounds = numpy.flatnonzero(flags == 1).tolist()
         bounds.append(len(doc))
         cached = doc.user_data["parley_sent_bounds"] = (len(doc), bounds)
     bounds = cached[1]
