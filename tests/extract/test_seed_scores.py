@@ -14,12 +14,12 @@ def test_seed_scores_reach_target(shared_dir, dossier) -> None:
 
 
 def test_open_corpus_scores_do_not_regress(shared_dir, dossier) -> None:
-    # target is 0.80; these floors guard the current level until it is reached
+    # target is 0.80, now reached (0.803); these floors guard it
     result = evaluate_extractor(
         shared_dir / "gold" / "open.jsonl", shared_dir / "corpus-open", dossier=dossier
     )
-    assert result.claims.f1 >= 0.78
-    assert result.claims.precision >= 0.93
+    assert result.claims.f1 >= 0.80
+    assert result.claims.precision >= 0.94
 
 
 def test_news_set_scores_do_not_regress(dossier) -> None:
@@ -30,5 +30,5 @@ def test_news_set_scores_do_not_regress(dossier) -> None:
     root = Path(__file__).resolve().parent.parent / "data" / "newsdev"
     result = evaluate_extractor(root / "gold.jsonl", root / "docs", dossier=dossier)
     assert not result.problems
-    assert result.claims.f1 >= 0.56
-    assert result.claims.precision >= 0.85
+    assert result.claims.f1 >= 0.64
+    assert result.claims.precision >= 0.86

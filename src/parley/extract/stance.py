@@ -81,6 +81,7 @@ class DocState:
     last_person: str | None = None  # party of the last named person ("he said")
     last_speaker: str | None = None
     last_stances: list[Stance] = field(default_factory=list)
+    stances_age: int = 0  # sentences since the one that gave last_stances
     in_quote: bool = False
     house: str | None = None  # the party publishing the report (kremlin.ru: RU)
     last_act: tuple[str, str] | None = None  # (actor, act) of the last trigger seen
@@ -125,10 +126,22 @@ class StanceFinder:
     def speaker(self, doc: Doc, sent: Span, ms: list[Mention], state: DocState) -> tuple:
         """(party, span, kind) of the sentence's speaker; kind is "party", "assessment",
         "anonymous" or None."""
-        parties = [m for m in ms if m.kind == PARTY]
-        reports = [m for m in ms if m.kind == CUE and m.label == "reporting"]
-        assess = [m for m in ms if m.kind == CUE and m.label == "assessment"]
-        anon = [m for m in ms if m.kind == CUE and m.label == "source_anonymous"]
+        parties: list[Mention] = []
+        reports: list[Mention] = []
+        assess: list[Mention] = []
+        anon: list[Mention] = []
+        for m in ms:  # one pass: this runs for every sentence that names anything
+            if m.kind == PARTY:
+                parties.append(m)
+            elif m.kind == CUE:
+                if m.label == "reporting":
+                    reports.append(m)
+                elif m.label == "assessment":
+                    assess.append(m)
+                elif m.label == "source_anonymous":
+                    anon.append(m)
+        if not reports:
+            return None, None, None  # no reporting verb: nobody is quoted as speaking
         fallback = None
         low = _low(doc)
         for r in reports:
@@ -246,6 +259,12 @@ class StanceFinder:
                 for m in reversed(ms):
                     if m.kind == PARTY and lo <= m.start and head - 4 <= m.end <= head:
                         return m.label, doc[m.start : m.end], "subject", m.start
+            if word in self.roles and word not in _RELATIONAL and doc[head].is_lower and (
+                (j := _definite_start(doc, head, lo)) is not None
+            ) and (who := speaker or state.last_person):
+                # "The delegation also demanded ..., Umerov said", "the president wants":
+                # a bare role stands for the speaker, else the person last named
+                return who, None, "role", j
             if word not in _PRONOUN_SUBJECTS and _common_noun(doc[head]):
                 return None, None, "blocked", lo
         cands = [m for m in ms if m.kind == PARTY and lo <= m.start and m.end <= trig.start]
@@ -376,12 +395,14 @@ class StanceFinder:
                 flip_at, flip_to = m.start, "demand"
                 break
             if act == "propose" and m.label == "condition" and _low(doc)[m.start] in (
-                "if", "provided", "providing", "on", "as"
+                "if", "provided", "providing", "on", "as", "only"
             ):
                 flip_at, flip_to = m.start, "demand"
                 break
         flip_end = None
-        if flip_at is not None:
+        if flip_at is not None and _low(doc)[flip_at] == "only" and act == "propose":
+            pass  # "possible only in case of A, B and C": the rest of the clause is asked
+        elif flip_at is not None:
             flip_end = next((t.i for t in doc[flip_at:end] if t.text in (",", ";")), None)
             low = _low(doc)
             while flip_end is not None and low[flip_end + 1 : flip_end + 3] in (
@@ -417,6 +438,7 @@ class StanceFinder:
                 continue  # "with the consent of the guarantor countries": a referent
             if self._weak(doc, m) and (
                 not _talks_are_object(doc, m, acts, start)
+                or (low[m.start] in _MEET_VERBS and not _meeting_is_object(doc, m, ms))
                 or (m.start > 0 and _low(doc)[m.start - 1] in _LOCATIVE)
                 or (m.start > 1 and _low(doc)[m.start - 1] == "the"
                     and _low(doc)[m.start - 2] in _LOCATIVE)
@@ -424,13 +446,19 @@ class StanceFinder:
                 # "at the talks", "negotiations must be based on ...": talk about talks;
                 # "ready for dialogue", "must hold negotiations" are stances on them
                 continue
+            if m.label == "talks" and _talks_as_time(doc, m, start):
+                continue  # "ahead of the Alaska summit": when, not what
+            if m.label == "legitimacy" and any(o.start == m.end for o in found):
+                continue  # "illegitimate sanctions": a word about another issue
             if flip_at is not None and flip_end is not None and m.start >= flip_end:
                 continue  # past the condition's clause ("..., dimming hopes for a truce")
             if act == "demand" and any(trig.end <= w < m.start for w in when_at):
                 continue  # "should hold elections once a ceasefire is in place": a time
             a = flip_to if flip_at is not None and m.start > flip_at else act
             why = "+condition" if a != act else ""
-            if a == "reject" and m.start < trig.end and trig.start < m.end:
+            if a == "reject" and m.start < trig.end and trig.start < m.end and any(
+                w in ("not", "never", "no", "n't") for w in low[trig.start : trig.end]
+            ):
                 # "will not join NATO": the negation is part of the outcome phrase
                 # ("not join NATO" = renounced), which the holder commits to
                 a, why = "propose", "+negated-outcome"
@@ -454,13 +482,19 @@ class StanceFinder:
         next_speaker: str | None | Callable[[], str | None],
     ) -> list[Stance]:
         if not ms:
-            # nothing named: only the carried state (lists, quotes) moves on
+            # nothing named: only the carried state (lists, quotes) moves on; a quote
+            # opened here ('"Our position is known.') still names who goes on speaking
             self._frame(doc, sent, ms, state)
-            self._advance(doc, sent, ms, state, None)
+            orth = token_strings(doc)[1]
+            quoted = orth[sent.start][:1] in _QUOTES or (
+                sent.start > 1 and orth[sent.start - 1] in _QUOTES)  # most sentences: no
+            self._advance(doc, sent, ms, state, self._opening_quote_speaker(
+                doc, sent, state, next_speaker) if quoted else None)
             if state.plan_author and _opens_list(doc, sent):
                 # "The main points are listed below." after the plan's author is named
                 state.list_holder = (state.plan_author, "propose", "plan-item")
             return []
+        low = _low(doc)
         # "NATO" in "join NATO", "Zelensky" in "meet with Zelensky" name no holder
         issue_ms = [m for m in ms if m.kind == ISSUE]
         if state.house:
@@ -481,45 +515,34 @@ class StanceFinder:
             and not (m.kind == ISSUE and _same_span(m, ms, PARTY))
         ]
         speaker, speaker_span, speaker_kind = self.speaker(doc, sent, ms, state)
+        # "Russia will cease fire as soon as Kyiv withdraws": a party's commitment
+        ms = _with_commitments(doc, sent, ms, speaker)
         self._note_plan_author(doc, ms, state)
         frame = self._frame(doc, sent, ms, state)
         opener = _opens_list(doc, sent)
         intro = opener or _ends_with_colon(doc, sent) or (
-            _is_heading(doc, sent) and any(m.kind == CUE and m.label == "plan_nouns" for m in ms)
+            any(m.kind == CUE and m.label == "plan_nouns" for m in ms) and _is_heading(doc, sent)
         )
         if frame is None and not intro and not any(
             m.kind == ACT or (m.kind == CUE and m.label == "list_continuation") for m in ms
         ):
             # no trigger: nothing to decide, only the carried state moves on
+            if speaker is None and speaker_kind is None:
+                speaker = self._opening_quote_speaker(doc, sent, state, next_speaker)
             self._advance(doc, sent, ms, state, speaker)
             return []
         text = doc_text(doc)[sent.start_char : sent.end_char]
-        # the opening mark may end the previous sentence ('He spoke. "We are ready.')
-        starts_quote = text[:1] in _QUOTES or (
-            sent.start > 1 and doc[sent.start - 1].text in _QUOTES
-            and bool(doc[sent.start - 2].whitespace_)
-        )
+        starts_quote = _starts_quote(doc, sent, text)
         has_quote = bool(_QUOTE_RE.search(text))
         if has_quote and not starts_quote:
             # 'On talks: "We are ready ..."': a quote opened after a topic or a colon
             starts_quote = _quote_after_colon(doc, sent)
-        if callable(next_speaker):
-            next_speaker = next_speaker() if starts_quote else None
         if speaker is None and speaker_kind is None and state.line_speaker:
             speaker = state.line_speaker  # a transcript line: "Putin: We are ready ..."
         if speaker is None and speaker_kind is None:
-            if starts_quote and next_speaker:
-                speaker = next_speaker  # a quote whose speaker is named next
-            elif starts_quote and state.prev_person:
-                # 'Zelensky was defiant. "We will never ..."': the person just named
-                speaker = state.prev_person
-            elif state.in_quote or (starts_quote and state.last_speaker):
-                speaker = state.last_speaker
-            elif starts_quote and state.last_person:
-                # an unattributed quote: the person the report last named speaks
-                speaker = state.last_person
+            speaker = _quote_speaker(state, starts_quote, next_speaker)
             # on a party's own site an unattributed "we" is that party
-            if state.house and any(w in ("we", "our") for w in _low(doc)[sent.start : sent.end]):
+            if state.house and any(w in ("we", "our") for w in low[sent.start : sent.end]):
                 speaker = state.house
         out: list[Stance] = []
         if speaker_kind == "assessment" or _is_question(doc, sent):
@@ -545,7 +568,7 @@ class StanceFinder:
             first_act = next((m.start for m in ms if m.kind == ACT), None)
             splits += [(r.start - 1, "split") for r in cues.get("reporting", [])
                        if first_act is not None and first_act < r.start - 1
-                       and _low(doc)[r.start - 1] == "and"]
+                       and low[r.start - 1] == "and"]
         for start, kind in sorted(splits):
             if start > bounds[-1]:
                 bounds.append(start)
@@ -558,7 +581,7 @@ class StanceFinder:
         prev_lo = sent.start
         conditions = [
             m for m in cues.get("condition", [])
-            if _low(doc)[m.start] in ("if", "once", "when", "after")
+            if low[m.start] in ("if", "once", "when", "after")
         ]
         for ci in range(len(bounds) - 1):
             lo, hi = bounds[ci], bounds[ci + 1]
@@ -567,7 +590,10 @@ class StanceFinder:
                 m for m in ms
                 if m.kind == ACT and _in(m, lo, hi)
                 and not _overlaps(m, parties)
-                and (m.value == "imperative" or not _contained(m, issues_all))
+                # "will not" in "will not expand eastward" is part of the outcome, but
+                # "must" in "troops must be withdrawn" still asks for it
+                and (m.value == "imperative" or (m.value == "speaker" and m.label == "demand")
+                     or not _contained(m, issues_all))
                 and not _attributive(doc, m)
             ]
             rule_base = ""
@@ -604,7 +630,7 @@ class StanceFinder:
                     actor, actor_span, how, anchor = self.noun_holder(doc, t, lo, ms, state,
                                                                       speaker)
                     if actor is None and how == "" and speaker and \
-                            _low(doc)[t.end - 1] in _INCLUDE:
+                            low[t.end - 1] in _INCLUDE:
                         # "According to Putin, the conditions include ...": the speaker's
                         actor, actor_span, how, anchor = speaker, speaker_span, "speaker", lo
                 elif t.value == "speaker":
@@ -612,7 +638,13 @@ class StanceFinder:
                     said_later = any(
                         r.start >= t.end for r in cues.get("reporting", [])
                     )  # "Kyiv must withdraw, the head of state said": someone else's demand
-                    if actor is None and not has_quote and not said_later:
+                    if actor is None and state.last_act and any(
+                        m.start <= sent.start + 1 for m in cues.get("list_continuation", [])
+                    ):
+                        # "Moscow set out its terms. Among them: Kyiv must withdraw ...":
+                        # the items are the terms' holder's
+                        actor, how = state.last_act[0], "list-continuation"
+                    elif actor is None and not has_quote and not said_later:
                         actor, actor_span, how, anchor = self.subject(
                             doc, t, sent.start, ms, state, speaker
                         )
@@ -620,9 +652,10 @@ class StanceFinder:
                     elif actor and _self_obligation(doc, t, lo, ms, actor):
                         # "Ukraine must hold negotiations", said by Kyiv: its own step
                         act, how = "propose", "speaker-self"
-                elif (joint := _joint_subject(doc, t.start, lo, ms)) is not None and \
+                elif (len(state.pair) == 2 or (not state.pair and len(state.people) == 2)) \
+                        and (joint := _joint_subject(doc, t.start, lo, ms)) is not None and \
                         len(pair := state.pair or (
-                            state.people if _low(doc)[joint] != "they" else [])) == 2:
+                            state.people if low[joint] != "they" else [])) == 2:
                     # "The parties underlined a commitment to ...": both sides of a readout;
                     # "China and Brazil published ... The two countries call for ..."
                     actor, actor_span, how, anchor = pair[0], None, "joint", joint
@@ -659,7 +692,7 @@ class StanceFinder:
             elif trig is None:
                 if kinds[ci] == "exchange" and prev_act is not None:
                     actor, act, actor_span = prev_act
-                    if act == "propose" and _low(doc)[lo + 2 : lo + 3] == ["for"]:
+                    if act == "propose" and low[lo + 2 : lo + 3] == ["for"]:
                         act = "demand"  # "agreed to X in exchange for Y": Y is asked for
                     trig = Mention(ACT, act, "subject", lo, lo)
                     rule_base = f"{act}:exchange-clause"
@@ -672,7 +705,7 @@ class StanceFinder:
                     rule_base = "demand:condition-clause"
                     # hedges and sources of the governing clause hold for its condition
                     clause = doc[prev_lo:hi]
-                elif contrast is not None and _low(doc)[lo] == "but":
+                elif contrast is not None and low[lo] == "but":
                     # "Ukraine's goal is not A, but B": B is the goal
                     actor, act, actor_span = contrast
                     trig = Mention(ACT, act, "subject", lo, lo)
@@ -700,13 +733,19 @@ class StanceFinder:
             negated = not frame and any(
                 trig.start - 3 <= n.start < trig.start and n.start >= lo
                 # "Russia, which was not invited, dismissed ...": not across a comma
-                and "," not in _low(doc)[n.end : trig.start]
+                and "," not in low[n.end : trig.start]
                 for n in cues.get("negation", [])
             ) and not any(w in trig_words for w in ("not", "never", "no", "n't"))
             if negated and trig.value == "speaker" and \
                     doc[trig.start : trig.end].text.lower() in _OBLIGATION:
                 continue  # "does not have to ...": no obligation, and no refusal either
-            if negated:
+            if negated and trig.value == "noun" and act == "demand" and any(
+                n.start >= trig.start - 2 and low[n.start] in ("no", "without")
+                for n in cues.get("negation", []) if n.start < trig.start
+            ):
+                # "no preconditions for talks", "talks without preconditions": ready for them
+                act, rule_base = "propose", rule_base + "+unconditional"
+            elif negated:
                 act = _FLIP[act]
                 rule_base += "+negated"
             elif act != "reject" and _obligation_negated(doc, trig, ms):
@@ -715,7 +754,7 @@ class StanceFinder:
             elif act == "reject" and _impossible_without(doc, trig):
                 # "X is impossible without Y": X is wanted, on the condition of Y
                 act, rule_base = "demand", rule_base + "+without"
-            if trig.value == "noun" and _low(doc)[trig.end : trig.end + 2] in (
+            if trig.value == "noun" and low[trig.end : trig.end + 2] in (
                 ["is", "not"], ["are", "not"], ["was", "not"], ["were", "not"]
             ):
                 # "Ukraine's goal is not a bilateral deal, but ...": this part is refused
@@ -732,11 +771,11 @@ class StanceFinder:
             excl = [actor_span_mention(actor_span, parties)] if actor_span is not None else []
             hi_issues = hi
             if not frame and any(
-                lo <= c.start < trig.start for c in conditions if _low(doc)[c.start] != "after"
+                lo <= c.start < trig.start for c in conditions if low[c.start] != "after"
             ):
                 # a trigger inside a leading "If Russia refuses a ceasefire, ..." clause:
                 # its issues end with the condition
-                hi_issues = next((i for i in range(trig.end, hi) if _low(doc)[i] == ","), hi)
+                hi_issues = next((i for i in range(trig.end, hi) if low[i] == ","), hi)
             hi_regions = hi
             if not frame and (cut := _attribution_comma(doc, trig, hi, cues, parties)) is not None:
                 # "X wants A, Zelensky announced, hours after Moscow annexed B": what
@@ -749,7 +788,7 @@ class StanceFinder:
                 # ceasefire": what the plan makes a condition, its author demands
                 cond = next((c.start for c in cues.get("condition", []) + cues.get(
                     "condition_flip", []) if lo <= c.start < hi
-                    and _low(doc)[c.start] in _PLAN_CONDITIONS), None)
+                    and low[c.start] in _PLAN_CONDITIONS), None)
                 if cond is not None:
                     hits = [IssueHit(h.issue, h.outcome, h.start, "demand", "+condition")
                             if h.start > cond else h for h in hits]
@@ -761,8 +800,11 @@ class StanceFinder:
             if not hits and act != "reject" and (held := _meeting_in_trigger(doc, trig, ms, hi)):
                 # "offered to organise a summit": the trigger itself names the format
                 hits = [IssueHit("talks", held, trig.start, act)]
-            if not hits and any(
-                trig.start <= m.start < hi for m in cues.get("anaphora", [])
+            if not hits and state.stances_age <= _ANAPHORA_REACH and any(
+                # "Kyiv rejected the proposal", "Officials called the demand a non-starter"
+                (trig.start <= m.start < hi or (anchor < m.start and m.end <= trig.start))
+                and not _has_complement(doc, m)
+                for m in cues.get("anaphora", [])
             ):
                 for s in state.last_stances:
                     out.append(
@@ -781,7 +823,7 @@ class StanceFinder:
                  if h.issue == "territory" and h.outcome is None and handover else h)
                 for h in hits
                 if not (h.issue == "territory" and h.outcome is None and not regions
-                        and not handover)
+                        and not handover and not _swap(doc, h.start))
             ]
             if regions and handover and not any(h.issue == "territory" for h in hits):
                 # "give up the whole of Donbas": a stance on named land is about territory
@@ -794,31 +836,62 @@ class StanceFinder:
                 )
             elif regions and not hits and act == "demand" and actor in _CLAIMANTS and any(
                 m.kind == REGION and trig.end <= m.start < hi
-                and all(w in _LAND_OBJECT for w in _low(doc)[trig.end : m.start])
+                and all(w in _LAND_OBJECT for w in low[trig.end : m.start])
                 for m in ms
             ):
                 # "Moscow says it wants all of Donetsk": a demand for the named land
                 hits.append(IssueHit("territory", _CLAIMANTS[actor], lo, act))
+            elif regions and act == "reject" and actor in _CLAIMANTS and \
+                    all(h.issue in ("recognition", "territory") for h in hits) and \
+                    _refuses_discussion(doc, trig, hi):
+                # "the status of the four regions is not up for discussion", said by
+                # Moscow: it insists on holding them
+                hits = [IssueHit("territory", _CLAIMANTS[actor], lo, "demand", "+not-discussed")]
+            if act != "reject" and trig.end < hi and low[trig.end] == "not" and \
+                    trig.end + 1 < hi and low[trig.end + 1] in _ARTICLES:
+                # "We need not a truce, we need peace": what follows "not" is refused
+                until = next((i for i in range(trig.end, hi) if low[i] in (",", ";")), hi)
+                hits = [IssueHit(h.issue, h.outcome, h.start, "reject", h.why + "+not")
+                        if h.start < until else h for h in hits]
+                contrast = (actor, act, actor_span)  # "..., but B": B is wanted
             concession = _concedes(doc, trig, hi)
             for h in hits:
                 regs = tuple(regions) if h.issue in self.regional else ()
                 outcome = h.outcome
                 rule = rule_base + h.why
+                if h.act == "reject" and any(
+                    w in _ATTACKS for w in low[max(lo, h.start - 3) : h.start + 1]
+                ):
+                    # "opposed attacks on nuclear plants": the target is to be spared
+                    h = IssueHit(h.issue, h.outcome, h.start, "demand", h.why)
+                    rule += "+attacks"
                 if concession and h.act == "propose" and h.issue == "territory" and \
                         outcome == "ru_control":
                     # "could abandon its claims to ...": the front line would stay
                     outcome, rule = "freeze", rule + "+concession"
                 elif h.act == "reject" and h.issue == "territory" and outcome == "ua_control" \
-                        and any(w in _YIELDING for w in _low(doc)[lo:hi]):
+                        and any(w in _YIELDING for w in low[lo:hi]):
                     # "no concessions on territorial integrity": the hand-over is refused
                     outcome = "ru_control"
-                for who in [actor, *partners]:
+                holders = [actor, *partners]
+                if h.why == "+negated-outcome" and speaker and speaker not in holders and \
+                        (h.issue, outcome) in _RENOUNCED and not frame:
+                    # "Ukraine will not join NATO", Washington said: not Ukraine's offer
+                    # but the speaker's refusal of the membership
+                    holders, outcome = [speaker], _RENOUNCED[(h.issue, outcome)]
+                    h = IssueHit(h.issue, outcome, h.start, "reject", h.why)
+                    rule += "+speaker-forecast"
+                for who in holders:
                     a = h.act
                     if a == "propose" and h.issue == "territory" and \
                             _CLAIMANTS.get(who) == outcome and not frame:
                         # "Kyiv is ready to liberate the occupied territories": a party
                         # putting forward its own hold on the land claims it
                         a, rule = "demand", rule + "+own-claim"
+                    elif a == "demand" and who == "UA" and (h.issue, outcome) in _CONCESSIONS:
+                        # "the most important issues are ... neutrality", said by Kyiv: a
+                        # step Ukraine itself would take is its offer
+                        a, rule = "propose", rule + "+own-concession"
                     out.append(
                         Stance(who, a, h.issue, outcome, regs, clause, sent, actor_span,
                                who == speaker and speaker is not None, rule)
@@ -826,6 +899,7 @@ class StanceFinder:
         self._advance(doc, sent, ms, state, speaker)
         if out:
             state.last_stances = out
+            state.stances_age = 0
         if intro:
             # "Russia's demands include:" / "The plan's main points:": the list that
             # follows holds the same party's stance
@@ -839,6 +913,23 @@ class StanceFinder:
                 # "Its main provisions are as follows." after the plan's author is named
                 state.list_holder = (state.plan_author, "propose", "plan-item")
         return out
+
+    def _opening_quote_speaker(
+        self, doc: Doc, sent: Span, state: DocState,
+        next_speaker: str | None | Callable[[], str | None],
+    ) -> str | None:
+        """Who speaks in a sentence with no trigger that opens a quote ('"Our position
+        is well known.'): the quote's later sentences go on in that voice."""
+        if state.line_speaker:
+            return None
+        orth = token_strings(doc)[1]
+        # = _starts_quote without slicing the text: the first token opens the sentence
+        if not (orth[sent.start][:1] in _QUOTES or (
+            sent.start > 1 and orth[sent.start - 1] in _QUOTES
+            and bool(doc[sent.start - 2].whitespace_)
+        )):
+            return None
+        return _quote_speaker(state, True, next_speaker)
 
     def _note_plan_author(self, doc: Doc, ms: list[Mention], state: DocState) -> None:
         """"Trump's 28-point plan", "the US proposal", "the draft drafted by Witkoff":
@@ -884,7 +975,7 @@ class StanceFinder:
         if first >= sent.end:
             return None
         # a line start: a line break between the previous token and this one
-        start_char = doc[first].idx
+        start_char = sent.start_char if first == sent.start else doc[first].idx
         line_start = first == 0 or "\n" in doc_text(doc)[
             start_char - len(orth[first - 1]) - 3 : start_char
         ] and _line_break_before(doc, first)
@@ -895,11 +986,11 @@ class StanceFinder:
             if item is None:
                 state.list_holder = None
         body = item if item is not None else first
-        parties = [m for m in ms if m.kind == PARTY]
-        span = _plan_frame(doc, ms, body)
+        span = _plan_frame(doc, ms, body) if ms else None
         if span is not None:
             # the author inside the frame ("Under the US plan", "Trump's plan says")
-            near = [p for p in parties if span[0] - 3 <= p.start and p.end <= span[1]]
+            near = [p for p in ms if p.kind == PARTY
+                    and span[0] - 3 <= p.start and p.end <= span[1]]
             author = near[0].label if near else state.plan_author
             if author:
                 # "The plan calls for / requires ...": what it asks of others is demanded
@@ -911,21 +1002,26 @@ class StanceFinder:
         return None
 
     def _advance(self, doc, sent, ms, state: DocState, speaker) -> None:
+        state.stances_age += 1
         # "he" usually continues the subject of the last sentence naming a person
         state.prev_person = None
-        for m in ms:
-            if m.kind == PARTY and m.value == "person":
-                state.last_person = state.prev_person = m.label
-                break
-        for m in ms:
-            # the two parties last named by their people: "the parties" of a readout
-            if m.kind == PARTY and m.value == "person" and (
-                not state.people or state.people[-1] != m.label
-            ):
-                state.people = [*[p for p in state.people if p != m.label], m.label][-2:]
+        persons = [m for m in ms if m.kind == PARTY and m.value == "person"] if ms else None
+        if persons:
+            low = _low(doc)
+            for m in persons:
+                if not (m.end < len(low) and low[m.end] in ("'s", "’s")) and not (
+                    m.start > sent.start and low[m.start - 1] in _PREPOSITIONS
+                ):
+                    # the person a sentence is about, not "Zelensky's term" or "with Putin"
+                    state.last_person = state.prev_person = m.label
+                    break
+            for m in persons:
+                # the two parties last named by their people: "the parties" of a readout
+                if not state.people or state.people[-1] != m.label:
+                    state.people = [*[p for p in state.people if p != m.label], m.label][-2:]
         if speaker:
             state.last_speaker = speaker
-        pair = _opening_pair(doc, sent, ms)
+        pair = _opening_pair(doc, sent, ms) if ms else []
         if pair or not state.pair:
             state.pair = pair
         else:
@@ -935,11 +1031,11 @@ class StanceFinder:
                 first += 1
             if not (low[first] in ("they", "both") or low[first : first + 2] == ["the", "two"]):
                 state.pair = pair  # "The two countries ...", "They ...": the pair goes on
-        text = doc_text(doc)[sent.start_char : sent.end_char]
-        if text.count('"') % 2 == 1:
+        text, a, b = doc_text(doc), sent.start_char, sent.end_char
+        if text.count('"', a, b) % 2 == 1:
             state.in_quote = not state.in_quote
-        elif text.count("“") != text.count("”"):
-            state.in_quote = text.count("“") > text.count("”")
+        elif (opened := text.count("“", a, b)) != (closed := text.count("”", a, b)):
+            state.in_quote = opened > closed
 
 
 
@@ -996,6 +1092,48 @@ def _talks_are_object(doc: Doc, m: Mention, acts: list[Mention], lo: int) -> boo
         ):
             return True
     return False
+
+
+_TIME_PREPOSITIONS = frozenset(["at", "during", "ahead", "after", "following", "since",
+                                "sidelines", "before"])
+
+
+def _talks_as_time(doc: Doc, m: Mention, lo: int) -> bool:
+    """"ahead of the Alaska summit", "at the talks in Istanbul": the meeting dates or
+    places the stance; it is not what the stance is about."""
+    low, orth = token_strings(doc)
+    if low[m.end - 1] == "level":
+        return False  # "at the highest level" is the format itself
+    j = m.start - 1
+    while j >= lo and (low[j] in ("the", "a", "an", "of", "this", "next", "last")
+                       or orth[j][:1].isupper() or low[j] in ("'s", "’s")):
+        j -= 1
+    return j >= lo and low[j] in _TIME_PREPOSITIONS
+
+
+# verbs of meeting that name talks only as a stance's own verb ("agreed to meet")
+_MEET_VERBS = frozenset(["meet", "talk", "sit"])
+# what one meets that is no meeting ("meet Russia's demands")
+_MET_THINGS = frozenset(
+    ["demands", "demand", "conditions", "condition", "requirements", "requirement", "terms",
+     "needs", "obligations", "commitments", "expectations", "criteria", "targets", "deadline",
+     "goals", "of", "about"]
+)
+
+
+def _meeting_is_object(doc: Doc, m: Mention, ms: list[Mention]) -> bool:
+    """"ready to meet Putin", "agreed to meet", "wants to sit down with": a verb of
+    meeting right after a trigger (at most "to" between), and not "meet the demands",
+    "talk of a truce" or "talk with the people" (one talks with a party)."""
+    low = _low(doc)
+    if any(w in _MET_THINGS for w in low[m.end : m.end + 3]):
+        return False
+    if low[m.start] == "talk" and m.end < len(low) and low[m.end] in ("with", "to") and \
+            not any(x.kind == PARTY and m.end < x.start <= m.end + 3 for x in ms):
+        return False
+    return any(a.kind == ACT and (a.end == m.start or (a.end == m.start - 1
+                                                        and low[a.end] == "to"))
+               for a in ms)
 
 
 _YIELDING = frozenset(
@@ -1116,6 +1254,8 @@ def _impossible_without(doc: Doc, trig: Mention) -> bool:
     return False
 
 
+_DETERMINERS = frozenset(["the", "a", "an", "this", "these", "those", "any", "its", "their",
+                          "his", "her", "our"])
 _ARTICLES = frozenset(["the", "a", "an", "any", "this", "that", "these", "those"])
 
 
@@ -1124,8 +1264,12 @@ def _attributive(doc: Doc, m: Mention) -> bool:
     it; nobody proposes or rejects anything in this clause."""
     if m.value != "subject" or m.end - m.start != 1 or m.start == 0:
         return False
+    if _low(doc)[m.start - 1] in _DETERMINERS:
+        return True  # "called the demand a non-starter": a noun, not a verb
     word = _low(doc)[m.start]
-    return word.endswith("ed") and _low(doc)[m.start - 1] in _ARTICLES
+    # "the proposed cap"; "Russian-backed separatists", "a US-backed plan"
+    return word.endswith("ed") and (_low(doc)[m.start - 1] in _ARTICLES or (
+        m.start > 1 and _low(doc)[m.start - 1] == "-" and not doc[m.start - 2].whitespace_))
 
 
 _SAYING = frozenset(["said", "says", "has", "have", "had", "it", "they", "he", "she", "that"])
@@ -1224,12 +1368,19 @@ _RELATIVE_ADVERBS = frozenset(["so", "flatly", "firmly", "since", "swiftly", "qu
 
 def _verb_opens_clause(doc: Doc, lo: int, trig_start: int) -> bool:
     """A split clause that starts with its verb group ("but was ready to", "while
-    insisting on"): it has no subject of its own."""
+    insisting on") or with a pronoun for the same subject (", and they oppose"): it
+    has no subject of its own."""
     low = _low(doc)
     i = lo
     while i < trig_start and (low[i] in (",", "but", "while", "and", "—", ";", "whereas")):
         i += 1
+    if i > lo and i < trig_start and low[i - 1] == "and" and low[i] in _SAME_SUBJECT:
+        i += 1
+        return i == trig_start or low[i] in _VERB_GROUP
     return i > lo and (i == trig_start or low[i] in _VERB_GROUP)
+
+
+_SAME_SUBJECT = frozenset(["they", "it", "he", "she"])
 
 
 def _obligation_negated(doc: Doc, trig: Mention, ms: list[Mention]) -> bool:
@@ -1263,6 +1414,142 @@ def _self_obligation(doc: Doc, trig: Mention, lo: int, ms: list[Mention], speake
         if m.kind == PARTY and m.label == speaker and nxt not in _RECEIVE:
             return True
     return False
+
+
+def _swap(doc: Doc, start: int) -> bool:
+    """"a land swap", "an exchange of territory": a stance on land with no place named."""
+    return any(w.startswith(("swap", "exchang")) for w in _low(doc)[start : start + 3])
+
+
+_NOT_DISCUSSED = frozenset(["not be discussed", "not discussed", "not up for discussion",
+                            "not subject to discussion", "not negotiable", "non-negotiable",
+                            "not be negotiated"])
+
+
+def _refuses_discussion(doc: Doc, trig: Mention, hi: int) -> bool:
+    """"is not up for discussion", "not ready to discuss ...": a refusal to negotiate
+    about something, not a refusal of it."""
+    low = _low(doc)
+    if " ".join(low[trig.start : trig.end]) in _NOT_DISCUSSED:
+        return True
+    return any(w in ("discuss", "negotiate", "discussing", "negotiating")
+               for w in low[trig.end : min(hi, trig.end + 3)])
+
+
+# outcomes that bind Ukraine: Kyiv can only offer them
+_CONCESSIONS = frozenset([("neutrality", "neutral"), ("army_limits", "limited"),
+                          ("nato_membership", "renounced"), ("eu_membership", "renounced")])
+# an outcome that is the giving up of an aim, and that aim
+_RENOUNCED = {("nato_membership", "renounced"): "member", ("eu_membership", "renounced"): "member"}
+# "Kyiv rejected the proposal": a back-reference reaches the stances of the sentence
+# before, or the one before that
+_ANAPHORA_REACH = 1
+# after these a noun names its own content ("the idea of observers"): no back-reference
+_COMPLEMENTS = frozenset(["of", "for", "to", "that", "on", "from", "by", "about"])
+
+
+def _has_complement(doc: Doc, m: Mention) -> bool:
+    low = _low(doc)
+    return m.end < len(low) and low[m.end] in _COMPLEMENTS
+
+
+_FUTURE_RE = re.compile(r"\b(?:will|would)\b|['’]ll\b", re.IGNORECASE)
+_FUTURE = frozenset(["will", "would", "'ll", "’ll"])
+# verbs after "will" that state no step the party takes ("will receive", "would be")
+_NOT_COMMITMENTS = frozenset(
+    ["be", "have", "receive", "get", "face", "lose", "suffer", "need", "likely", "probably",
+     "not", "never", "n't", "only", "also", "still", "then", "soon", "decide", "see",
+     # schedules ("Witkoff will meet Putin on Thursday")
+     "meet", "travel", "visit", "attend", "arrive", "fly", "go", "speak", "talk"]
+)
+
+
+def _with_commitments(
+    doc: Doc, sent: Span, ms: list[Mention], speaker: str | None
+) -> list[Mention]:
+    """Add a propose trigger on the "will"/"would" of a party subject whose clause has
+    no trigger of its own and names an issue ("Russia will cease fire and begin
+    negotiations as soon as Kyiv withdraws", "Germany will send more air defence
+    systems", "we will keep up the pressure, including through sanctions"). Said by
+    another party it is that party's forecast, not a commitment."""
+    if not _FUTURE_RE.search(doc_text(doc), sent.start_char, sent.end_char) or not any(
+        m.kind in (ISSUE, REGION) for m in ms
+    ):
+        return ms  # a commitment to nothing the dossier names, or no "will" at all
+    low = _low(doc)
+    added: list[Mention] = []
+    # (start, end) of each subject before a "will": parties, then pronouns
+    subjects: list[tuple[int, int]] = []
+    for p in ms:
+        if p.kind != PARTY:
+            continue
+        if p.start - 2 >= sent.start and low[p.start - 1] in _FUTURE \
+                and low[p.start - 2] in ("then", "only") and p.end < sent.end and \
+                doc[p.end].is_alpha and low[p.end] not in _NOT_COMMITMENTS and \
+                (speaker is None or speaker == p.label) and \
+                not any(m.kind == ACT and m.start == p.end for m in ms):
+            # "Only then will Russia order a ceasefire": the verb after the inverted subject
+            added.append(Mention(ACT, "propose", "subject", p.end, p.end + 1))
+        elif (speaker is None or speaker == p.label) and not (
+            p.start > sent.start and low[p.start - 1] in _PREPOSITIONS
+        ):  # "representatives of Kiev will ...": not the party itself
+            subjects.append((p.start, p.end))
+    subjects += [(i, i + 1) for i in range(sent.start, sent.end - 1)
+                 if low[i] in _COMMITTING_PRONOUNS and low[i + 1] in _FUTURE]
+    for start, end in subjects:
+        if end + 1 >= sent.end or low[end] not in _FUTURE:
+            continue
+        if low[end + 1] in _NOT_COMMITMENTS or not doc[end + 1].is_alpha:
+            continue
+        stop = next((i for i in range(end, min(sent.end, end + 16))
+                     if low[i] in (",", ";", ".", ":")), min(sent.end, end + 16))
+        if any(m.kind == ACT and m.value != "imperative" and end <= m.start < stop
+               and _subject_head(doc, m.start, start) == end - 1 for m in ms) or not (
+            any(m.kind == ISSUE and end < m.start < stop for m in ms) or (
+                # "Russia would return parts of Kharkiv": a hand-over of named land
+                any(m.kind == REGION and end < m.start < stop for m in ms)
+                and any(m.kind == CUE and m.label == "territory_handover"
+                        and end < m.start < stop for m in ms))
+        ):
+            continue
+        added.append(Mention(ACT, "propose", "subject", end, end + 1))
+    if not added:
+        return ms
+    return sorted([*ms, *added], key=lambda m: (m.start, -m.end, m.kind != ACT
+                                                  or m.value != "noun"))
+
+
+# pronouns whose "will" commits the party they stand for ("we will keep sanctions")
+_COMMITTING_PRONOUNS = frozenset(["we", "he", "she", "they"])
+
+
+def _starts_quote(doc: Doc, sent: Span, text: str) -> bool:
+    """The sentence opens a quote; the opening mark may end the previous sentence
+    ('He spoke. "We are ready.')."""
+    return text[:1] in _QUOTES or (
+        sent.start > 1 and doc[sent.start - 1].text in _QUOTES
+        and bool(doc[sent.start - 2].whitespace_)
+    )
+
+
+def _quote_speaker(
+    state: DocState, starts_quote: bool, next_speaker: str | None | Callable[[], str | None]
+) -> str | None:
+    """The speaker of a sentence that names none: a quote's speaker named where it
+    closes, else the person just named, else whoever speaks in the open quote."""
+    if callable(next_speaker):
+        next_speaker = next_speaker() if starts_quote else None
+    if starts_quote and next_speaker:
+        return next_speaker  # a quote whose speaker is named next
+    if starts_quote and state.prev_person:
+        # 'Zelensky was defiant. "We will never ...": the person just named
+        return state.prev_person
+    if state.in_quote or (starts_quote and state.last_speaker):
+        return state.last_speaker
+    if starts_quote and state.last_person:
+        # an unattributed quote: the person the report last named speaks
+        return state.last_person
+    return None
 
 
 _ENUMERATORS = frozenset(
@@ -1351,6 +1638,8 @@ def _plan_frame(doc: Doc, ms: list[Mention], body: int) -> tuple[int, int] | Non
     for n in nouns:
         if n.end in verbs:
             return body, n.end
+        if n.end + 1 in verbs and low[n.end] in _PLAN_ADVERBS:
+            return body, n.end + 1  # "The document also calls for ..."
         w = low[n.end] if n.end < len(low) else ""
         if n.end < len(low) and orth[n.end].islower() and w.isalpha() and len(w) > 3 and \
                 w.endswith("s") and not w.endswith(("ss", "us")) and w not in _NOT_PLAN_VERBS:
@@ -1358,6 +1647,10 @@ def _plan_frame(doc: Doc, ms: list[Mention], body: int) -> tuple[int, int] | Non
     return None
 
 
+_ATTACKS = frozenset(["attacks", "attack", "strikes", "strike", "shelling", "bombing",
+                      "bombardment", "assaults"])
+_PLAN_ADVERBS = frozenset(["also", "further", "reportedly", "explicitly", "still", "then",
+                           "additionally", "likewise", "similarly"])
 # third-person words after a plan noun that do not state its content
 _NOT_PLAN_VERBS = frozenset(
     ["does", "remains", "seems", "appears", "looks", "comes", "goes", "needs", "lacks", "means", "faces", "sparks", "draws", "raises", "leaves", "gets", "becomes", "follows", "reflects", "contains", "this", "was", "has", "is"]
@@ -1442,12 +1735,18 @@ def _is_heading(doc: Doc, sent: Span) -> bool:
 
 
 _GIVING = frozenset(["handed", "hands", "gave", "gives", "sent", "sends", "showed", "shows"])
+_LIST_HEADS = (["the", "following", "are"], ["the", "following", "is"],
+               ["the", "following", "were"], ["below", "are"], ["here", "are"])
 _LIST_OPENERS = ("as follows", "listed below", "set out below", "the following", "below")
 
 
 def _opens_list(doc: Doc, sent: Span) -> bool:
-    """A sentence that announces the list after it ("Its main points are as follows.")."""
+    """A sentence that announces the list after it ("Its main points are as follows.",
+    "The following are the main points of the draft.")."""
     low = _low(doc)
+    if low[sent.start : sent.start + 3] in _LIST_HEADS or \
+            low[sent.start : sent.start + 2] in _LIST_HEADS:
+        return True
     last = sent.end - 1
     while last > sent.start and (low[last].isspace() or low[last] in (".", ":")):
         last -= 1
@@ -1530,12 +1829,25 @@ def _subject_head(doc: Doc, trig_start: int, lo: int) -> int | None:
         w = low[i]
         if w in _VERB_GROUP or (orth[i].islower() and (
             (w.endswith("ly") and len(w) > 3) or (w.endswith(("ed", "ing")) and len(w) > 4)
-            or w in _CATENATIVE
+            or w in _CATENATIVE or (w == "said" and low[i + 1] == "to")  # "is said to be"
         )):
             # "Putin has repeatedly", "he had begun organizing", "Kyiv tried to"
             i -= 1
             continue
         return i
+    return None
+
+
+def _definite_start(doc: Doc, head: int, lo: int) -> int | None:
+    """Start of a clause-initial "the <role>" / "the chief <role>" ending at ``head``."""
+    low = _low(doc)
+    j = head - 1
+    while j >= lo and j >= head - 2 and low[j] not in ("the", "this"):
+        j -= 1
+    if j >= lo and low[j] in ("the", "this") and (
+        j == lo or doc[j - 1].is_punct or low[j - 1] in _QUOTES or low[j - 1] == "that"
+    ):
+        return j
     return None
 
 
