@@ -31,6 +31,10 @@ def spans(text: str, clause: str | None = None) -> tuple[Span, Span]:
         ("Putin is potentially willing to give up his claims.", None, True),
         ("Russia is reportedly ready to freeze the front line.", None, True),
         ("Trump is said to favour recognition of Crimea.", None, True),
+        ("Russia appears ready to accept a ceasefire.", None, True),
+        ("Moscow seemed willing to freeze the front line.", None, True),
+        ("Kyiv appears to favour a ceasefire in the air.", None, True),
+        ("Putin appeared on television and demanded Donbas.", None, False),
         ("It is unclear whether Trump asked Ukraine to recognise Crimea.",
          "Trump asked Ukraine to recognise Crimea", True),
         ("Putin demands that Ukraine withdraw from Donbas.", None, False),
@@ -71,6 +75,11 @@ def test_is_hedged_reads_cues_in_the_stance_clause(text: str, clause: str | None
         ("Russia is open to dialogue, but on the condition that its demands are met.",
          "Russia is open to dialogue", True),
         ("Kyiv wants a treaty so as not to repeat what was once done in Budapest.", None, False),
+        # "once" before its verb is the adverb "at one time", no condition
+        ("Putin once insisted that Ukraine must never join NATO.", None, False),
+        ("Moscow once sought a neutral Ukraine.", None, False),
+        ("Once agreed, the ceasefire would take effect at midnight.", None, True),
+        ("Kyiv will hold elections once the fighting stopped.", None, True),
         ("Putin urged Kyiv to release the prisoners as soon as possible.", None, False),
         ("Putin urges Ukraine to give up Donbas, three sources said.", None, False),
         # the source's anonymity is no condition on the stance

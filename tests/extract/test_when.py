@@ -37,6 +37,9 @@ def when(text: str, clause: str | None = None, date: dt.date | None = REPORT) ->
         ("Russia's previous demands included neutrality.", "past"),
         ("Russia still wants the 2022 Istanbul terms.", None),
         ("Moscow had demanded the whole of Donbas.", "past"),
+        ("Putin once insisted that Ukraine must never join NATO.", "past"),
+        ("Kyiv once proposed a neutral status.", "past"),
+        ("Kyiv will accept a ceasefire once agreed guarantees are in place.", None),
         ("At the time, Kyiv insisted on the 1991 borders.", "past"),
         # dates of events, not of the stance
         ("Putin insists on neutrality for a country he invaded in 2022.", None),

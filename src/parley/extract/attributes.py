@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from parley.dossier import Dossier, load_dossier
-from parley.extract.segment import doc_text, sentence_spans, token_strings
+from parley.extract.segment import doc_text, is_name_or_pronoun, sentence_spans, token_strings
 
 __all__ = [
     "SourceContext",
@@ -286,11 +286,20 @@ def is_conditional(clause: Span, sentence: Span, *, dossier: Dossier | None = No
 
 
 def _once_is_conjunction(doc: Doc, i: int) -> bool:
-    """"once a ceasefire is reached" (a condition), not "was once", "once again"."""
+    """"once a ceasefire is reached" (a condition), not "was once", "once again", and not
+    the adverb before its verb ("Putin once insisted"; "Once agreed, ..." stays one)."""
     prev = token_strings(doc)[0][i - 1] if i > 0 else ""
     nxt = token_strings(doc)[0][i + 1] if i + 1 < len(doc) else ""
+    if i > 0 and is_name_or_pronoun(doc, i - 1) and (
+            nxt in _PAST_VERBS or (nxt.endswith("ed") and nxt.isalpha())):
+        return False
     return prev not in {"was", "were", "had", "has", "have", "is", "are", "at", "than"} \
         and nxt not in {"again", "more", "before", "and", "in", "upon", ",", ".", "or"}
+
+
+# irregular past forms a subject + "once" is followed by ("Moscow once sought ...")
+_PAST_VERBS = {"said", "sought", "told", "thought", "held", "made", "gave", "took", "meant",
+               "saw", "stood", "spoke", "wrote", "put", "set", "won", "lost", "called", "had"}
 
 
 def _condition_in(doc: Doc, start: int, end: int, lex: _Lexicons) -> bool:
@@ -351,7 +360,7 @@ def _anonymous(doc: Doc, start: int, end: int, lex: _Lexicons) -> SourceInfo | N
             continue
         if w in {"official", "officials", "diplomat", "diplomats", "aide", "aides"}:
             # "officials said" is unnamed; "Russian officials" as the actor is not a source
-            if not (_speech_near(doc, i, end, lex) or "anonymity" in _window(doc, i, end, 10)
+            if not (_speech_near(doc, i, end, lex) or _asks_anonymity(_window(doc, i, end, 10))
                     or nxt.startswith(("familiar", "close", "briefed", "with knowledge"))):
                 continue
             # "official Dmitry Peskov said": a named source
@@ -371,9 +380,18 @@ def _anonymous(doc: Doc, start: int, end: int, lex: _Lexicons) -> SourceInfo | N
             lo -= 1
         return SourceInfo("anonymous", count, doc[lo:i + 1].text)
     for s, e in lex.anonymous.find(doc, start, end):
-        if "anonymity" in _window(doc, s, end, 5):
+        if _asks_anonymity(_window(doc, s, end, 5)):
             return SourceInfo("anonymous", 1, doc[s:e].text)
     return None
+
+
+# what a source who must not be named is said to have done ("who asked not to be named")
+_ANONYMITY = ("anonymity", "to be named", "to be identified", "anonymously", "not authorised",
+              "not authorized")
+
+
+def _asks_anonymity(window: str) -> bool:
+    return any(a in window for a in _ANONYMITY)
 
 
 def _window(doc: Doc, i: int, end: int, n: int) -> str:

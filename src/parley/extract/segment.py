@@ -151,6 +151,14 @@ def token_strings(doc: Doc) -> tuple[list[str], list[str]]:
 _LAST_STRINGS: tuple = (None, None)
 
 
+def is_name_or_pronoun(doc: Doc, i: int) -> bool:
+    """Token ``i`` is a capitalised word or a personal pronoun: a subject that an adverb
+    such as "once" may follow ("Putin once said"), unlike a common noun ("a ceasefire
+    once agreed")."""
+    return (doc[i].is_title and doc[i].is_alpha) or \
+        token_strings(doc)[0][i] in {"he", "she", "they", "it", "we", "i"}
+
+
 class _StringCache(dict):
     """Hash -> string for one StringStore, filled on first look-up."""
 

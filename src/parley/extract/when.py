@@ -17,7 +17,7 @@ import datetime as dt
 from spacy.tokens import Doc, Span
 
 from parley.dossier import Dossier, load_dossier
-from parley.extract.segment import token_strings
+from parley.extract.segment import is_name_or_pronoun, token_strings
 
 __all__ = ["resolve_when"]
 
@@ -238,6 +238,9 @@ def _is_past(doc: Doc, start: int, end: int, dossier: Dossier | None) -> bool:
     low = token_strings(doc)[0]
     for i in range(start, end):
         w = low[i]
+        if w == "once" and i > start and is_name_or_pronoun(doc, i - 1) and i + 1 < end \
+                and low[i + 1] in _STANCE_PARTICIPLES and low[i + 1] != "been":
+            return True  # "Putin once insisted": at one time, not now
         if w not in firsts and w != "had":
             continue
         for p in phrases:
