@@ -28,6 +28,30 @@ def facts(text: str, dossier, *, body_start: int = 0):
         ("Moscow controls 19 per cent of Ukraine, officials say.", [("RU", ("UA",), 0.19)]),
         ("About 20 percent of Ukraine is under Russian control.", [("RU", ("UA",), 0.2)]),
         ("Kyiv holds half of the Kharkiv region.", [("UA", ("UA-63",), 0.5)]),
+        # a list keeps its holder across "including", "among them" and vague pieces
+        ("Russian troops hold roughly 20% of Ukraine's territory, including almost 98% of the"
+         " Luhansk region.", [("RU", ("UA",), 0.2), ("RU", ("UA-09",), 0.98)]),
+        ("Moscow's forces occupy around a fifth of Ukraine, including all of Crimea.",
+         [("RU", ("UA",), 0.2), ("RU", ("UA-43",), 1.0)]),
+        ("Russia now holds about 19% of Ukraine, among them most of Luhansk and around 65% of"
+         " Donetsk.", [("RU", ("UA",), 0.19), ("RU", ("UA-14",), 0.65)]),
+        # the self-proclaimed republics name their oblasts; "the territory of"
+        ("The Russian army controls over 95 percent of the territory of the LNR and roughly half"
+         " of the DNR.", [("RU", ("UA-09",), 0.95), ("RU", ("UA-14",), 0.5)]),
+        ("Nearly 90 per cent of the Lugansk People's Republic is under Russian control.",
+         [("RU", ("UA-09",), 0.9)]),
+        # gains: state media's "liberated", a side's ground taken back
+        ("Russian units have liberated more than 80 percent of the Donetsk People's Republic.",
+         [("RU", ("UA-14",), 0.8)]),
+        ("Ukrainian forces have recaptured about 40% of the Kharkiv region.",
+         [("UA", ("UA-63",), 0.4)]),
+        # a second holder is its own; "7% of the country" names no region
+        ("Russia controls about 88% of Donbas, while Ukraine holds some 12% of it.",
+         [("RU", ("UA-14", "UA-09"), 0.88)]),
+        ("Russia controls 20% of Ukraine, up from 7% of the country before 2022.",
+         [("RU", ("UA",), 0.2)]),
+        ("Russia controls 20% of Ukraine, and analysts say Kyiv's army has lost 5% of Kharkiv.",
+         [("RU", ("UA",), 0.2)]),
         # no control fact: no control verb, no region, no holder
         ("Russia demands 100% of Donbas.", []),
         ("Inflation in Russia rose 9% last year.", []),

@@ -45,12 +45,15 @@ _SHARE = re.compile(
 )
 _CONTROL_VERBS = {"control", "controls", "controlled", "controlling", "hold", "holds", "held",
                   "holding", "occupy", "occupies", "occupied", "occupying", "seized", "captured",
-                  "taken", "retains", "retain", "retained", "keeps", "kept"}
-_CONTROL_CUE = re.compile(r"\b(control|hold|held|occup|seiz|captur|taken|retain|kept|keeps)",
-                          re.IGNORECASE)
+                  "taken", "retains", "retain", "retained", "keeps", "kept",
+                  # state media's word for Russian gains, and a side's gains back
+                  "liberated", "liberates", "recaptured", "retaken", "retook", "regained"}
+_CONTROL_CUE = re.compile(r"\b(control|hold|held|occup|seiz|captur|taken|retain|kept|keeps|liberat|"
+                          r"recaptur|retak|retook|regain)", re.IGNORECASE)
 _FILLERS = {"the", "'s", "’s", "eastern", "southern", "northern", "western", "region", "regions",
             "oblast", "oblasts", "province", "provinces", "its", "their", "territory",
             "territories", "area", "areas", "land", "partially", "occupied", "annexed"}
+_OF_FILLERS = {"territory", "territories", "area", "areas", "land"}
 _FORCES = ["troops", "forces", "army", "military", "soldiers", "units"]
 _COUNTRY_WORDS = {"ukraine": "UA", "ukraine's": "UA"}
 
@@ -156,7 +159,7 @@ def _facts_in(doc: Doc, sent: Span, index: _Index, dossier: Dossier,
         if not regions:
             continue
         holder = _holder_before(doc, max(last_end, sent.start), ti, index)
-        if holder is None and last_holder is not None and _chained(doc, last_end, ti):
+        if holder is None and last_holder is not None and _chained(doc, last_end, ti, index):
             holder = last_holder
         if holder is None:
             holder = _holder_after(doc, r_end, sent.end, index)
@@ -180,12 +183,28 @@ def _facts_in(doc: Doc, sent: Span, index: _Index, dossier: Dossier,
     return facts
 
 
-def _chained(doc: Doc, last_end: int, share_start: int) -> bool:
-    """"... 88% of Donbas and 73% of ...": only a conjunction (and a hedge word) between."""
-    between = [token_strings(doc)[0][k] for k in range(last_end, share_start)]
-    return len(between) <= 4 and all(
-        w in {"and", ",", "about", "around", "some", "roughly", "nearly", "almost", "over",
-              "more", "than", "less", "just", "approximately", "up", "to"} for w in between)
+_CHAIN_WORDS = {"and", ",", "about", "around", "some", "roughly", "nearly", "almost", "over",
+                "more", "than", "less", "just", "approximately", "up", "to", "including", "among",
+                "them", "as", "well", "with", "plus"}
+# a vague piece of the same list, skipped: "including most of Luhansk and 70% of Donetsk"
+_VAGUE = {"most", "much", "part", "parts", "large", "swathes", "the", "bulk", "of", "majority"}
+
+
+def _chained(doc: Doc, last_end: int, share_start: int, index: _Index) -> bool:
+    """The share continues the list of the fact before it, so it keeps that fact's holder:
+    "... 88% of Donbas and 73% of ...", "... 19% of Ukraine, including about 99% of Luhansk"
+    (only conjunctions, hedges, and vague pieces such as "most of Luhansk" between)."""
+    low = token_strings(doc)[0]
+    k = last_end
+    while k < share_start:
+        n = index.regions.match_at(doc, k, share_start)
+        if n and k > last_end and low[k - 1] == "of":  # "most of Luhansk"
+            k += n
+            continue
+        if low[k] not in _CHAIN_WORDS and low[k] not in _VAGUE and low[k] not in _FILLERS:
+            return False
+        k += 1
+    return share_start - last_end <= 12
 
 
 def _holder_before(doc: Doc, lo: int, share_start: int,
@@ -248,6 +267,9 @@ def _regions_after(doc: Doc, i: int, end: int, index: _Index) -> tuple[list[str]
                     codes.append(c)
             k += n
             last = k
+            continue
+        if w == "of" and k > i and token_strings(doc)[0][k - 1] in _OF_FILLERS:
+            k += 1  # "the territory of the LPR"
             continue
         if w in _COUNTRY_WORDS:
             country_at = country_at if country_at is not None else k
