@@ -80,6 +80,37 @@ def test_source_phrase_is_the_text_of_the_source() -> None:
                   actor="Ukraine").phrase == "Zelensky"
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "phrase"),
+    [
+        # the speaker is the subject before the verb, not the subject of what was said
+        ("Ukraine's foreign minister said Kyiv would never trade land for peace.", "named",
+         "Ukraine's foreign minister"),
+        ("Zelensky said Ukraine would not negotiate while Putin stays in power.", "named",
+         "Zelensky"),
+        ("Moscow will not accept European troops, said Dmitry Peskov on Monday.", "named",
+         "Dmitry Peskov"),
+        # a name after the verb that goes on with a verb is what was said, not who said it
+        ("The talks stalled and he said Kyiv had agreed to nothing.", "named", "he"),
+        # "Name, the title, said ...": the name before the appositive
+        ("Andriy Yermak, the head of the presidential office, said Kyiv would not cede land.",
+         "named", "Andriy Yermak"),
+        # a person's title that ends in an institution is the person
+        ("A spokesman for the Kremlin said Moscow would not accept a ceasefire.", "named",
+         "A spokesman for the Kremlin"),
+        ("The Adviser to the Head of the President's Office noted that Kyiv wants guarantees.",
+         "named", "The Adviser to the Head of the President's Office"),
+        # a country or institution that "said": the outlet's account, no one on record
+        ("Poland said it had no plans to send troops to Ukraine.", "outlet", None),
+        ("The Kremlin said Moscow remained open to talks with Kyiv.", "outlet", None),
+        ("Berlin says any deal must come with guarantees.", "outlet", None),
+    ],
+)
+def test_speaker_is_the_subject_of_the_speech_verb(text: str, kind: str, phrase: str | None) -> None:
+    info = source(text, text[:10])
+    assert (info.kind, info.phrase) == (kind, phrase)
+
+
 def test_source_is_carried_from_the_previous_sentence_without_an_actor() -> None:
     text = ("Moscow wants a treaty endorsed by the UN, one of the sources said.\n"
             "Another option is a return to the Istanbul framework.")

@@ -184,6 +184,8 @@ class _Lexicons:
     anonymous: _Phrases
     document: _Phrases
     speech: frozenset[str]
+    # a party's name, capital or institution ("Poland", "the Kremlin"): not a person
+    bodies: frozenset[str] = frozenset()
 
 
 _CACHE: dict[int, tuple[Dossier, _Lexicons]] = {}
@@ -206,6 +208,7 @@ def _lexicons(dossier: Dossier | None) -> _Lexicons:
             speech=frozenset({w.lower() for w in words("source_speech") + words("reporting")
                               if " " not in w and w.lower() not in _NOT_SPEECH}
                              | set(_DEFAULTS["source_speech"])),
+            bodies=frozenset(_bare(n) for p in d.parties for n in (p.name, *p.aliases)),
         )
         _CACHE[key] = (d, lex)  # keep d alive so its id is not reused
     return _CACHE[key][1]
@@ -475,6 +478,10 @@ def _named(doc: Doc, start: int, end: int, lex: _Lexicons) -> SourceInfo | None:
                 return SourceInfo("named", None, phrase.text)
         if w in lex.speech and _reports_content(doc, i, start, end):
             speaker = _speaker_of(doc, i, start, end)
+            if speaker is not None and _bare(speaker) in lex.bodies:
+                # "Poland said", "the Kremlin said": a country or institution is the
+                # outlet's account of its position, no one is on record (its spokesman is)
+                return OUTLET
             if speaker is not None:
                 return SourceInfo("named", None, speaker)
     return None
@@ -496,17 +503,38 @@ def _reports_content(doc: Doc, i: int, start: int, end: int) -> bool:
 
 def _speaker_of(doc: Doc, i: int, start: int, end: int) -> str | None:
     """The subject of the speech verb at ``i``: a name or title just before it
-    ("Zelensky said", "the Kremlin spokesman said") or after it ("said Peskov")."""
+    ("Zelensky said", "the Kremlin spokesman said") or after it ("said Peskov").
+    A subject before the verb wins: in "Zelensky said Kyiv would ..." Kyiv is the
+    subject of what was said, not the speaker."""
+    before = _speaker_before(doc, i, start)
+    if before is not None:
+        return before
     if i + 1 < end and doc[i + 1].is_title and doc[i + 1].is_alpha:
         j = i + 1
         while j < end and j < i + 6 and (doc[j].is_title or token_strings(doc)[0][j] in {"'s", "of"}):
             j += 1
-        return doc[i + 1:j].text
+        # "..., said Peskov." / "said Peskov on Monday": the speaker; in "said Kyiv had
+        # agreed" the name is the subject of what was said
+        if j >= end or doc[j].is_punct or token_strings(doc)[0][j] in _AFTER_SPEAKER:
+            return doc[i + 1:j].text
+    return None
+
+
+_AFTER_SPEAKER = frozenset(["on", "in", "at", "during", "after", "before", "when", "while", "who",
+                            "adding", "told", "according", "late", "earlier", "later", "today",
+                            "yesterday", "this", "last"])
+
+
+def _speaker_before(doc: Doc, i: int, start: int) -> str | None:
     j = i - 1
     while j >= start and (token_strings(doc)[0][j] in _SPEAKER_SKIP
                           or (token_strings(doc)[0][j].endswith("ly") and doc[j].is_alpha)):
         j -= 1
-    if j < start or doc[j].is_punct:
+    if j < start:
+        return None
+    if doc[j].text == ",":
+        return _appositive_speaker(doc, j, start)
+    if doc[j].is_punct:
         return None
     if token_strings(doc)[0][j] in {"he", "she", "they", "we", "i"}:
         return doc[j].text
@@ -514,6 +542,17 @@ def _speaker_of(doc: Doc, i: int, start: int, end: int) -> str | None:
     while k > start and k > j - 6 and not doc[k - 1].is_punct \
             and token_strings(doc)[0][k - 1] not in _SPEAKER_STOP:
         k -= 1
+    # "the Adviser to the Head of the President's Office", "a spokesman for the Kremlin":
+    # a person's title, not the office
+    low_ = token_strings(doc)[0]
+    while j - k < 12:
+        m = k - 1 - (k - 1 > start and low_[k - 1] == "the")
+        if not (m > start and low_[m] in ("of", "to", "for")
+                and (doc[m - 1].is_title or low_[m - 1] in _TITLES)):
+            break
+        k = m - 1
+        while k > start and j - k < 12 and doc[k - 1].is_title and doc[k - 1].is_alpha:
+            k -= 1
     phrase = doc[k:j + 1]
     low = {t.lower_ for t in phrase}
     if low & _ANON_NOUNS or low & _NOT_SPEAKER:
@@ -521,6 +560,24 @@ def _speaker_of(doc: Doc, i: int, start: int, end: int) -> str | None:
     if any(t.is_title or (t.is_upper and t.is_alpha) for t in phrase) or low & _TITLES:
         return phrase.text
     return None
+
+
+def _appositive_speaker(doc: Doc, comma: int, start: int) -> str | None:
+    """"Andriy Yermak, the head of Zelensky's office, said ...": the name before the
+    appositive that ends at ``comma`` (no verb in between, a few words long)."""
+    low = token_strings(doc)[0]
+    k = comma - 1
+    while k > start and comma - k <= 10 and low[k] != ",":
+        k -= 1
+    if k <= start or low[k] != "," or not (doc[k - 1].is_title and doc[k - 1].is_alpha):
+        return None
+    n = k - 1
+    while n > start and k - n < 4 and doc[n - 1].is_title and doc[n - 1].is_alpha:
+        n -= 1
+    phrase = doc[n:k]
+    if {t.lower_ for t in phrase} & (_ANON_NOUNS | _NOT_SPEAKER):
+        return None
+    return phrase.text
 
 
 def _explicit(doc: Doc, start: int, end: int, lex: _Lexicons) -> SourceInfo | None:
@@ -623,6 +680,11 @@ class SourceContext:
             if prev is not None:
                 return prev
         return None
+
+
+def _bare(phrase: str) -> str:
+    low = " ".join(phrase.lower().split())
+    return low[4:] if low.startswith("the ") else low
 
 
 def attribute_source(
