@@ -46,6 +46,18 @@ def test_builtin_dossier_has_every_oblast_and_the_groups(dossier):
             "name: x\ntitle: y\nparties: []\nissues: []\nregions: []\ngroups:\n  - name: g\n    members: [UA-99]\n",
             "unknown regions: UA-99",
         ),
+        (
+            "name: x\ntitle: y\nparties: []\nissues:\n  - code: aid\n    label: Aid\n"
+            "    outcomes: [{code: going}, {code: paused}]\n"
+            "    shifts:\n      - {from: going, to: stopped, words: [halt]}\n",
+            "shift outcome 'stopped' is not an outcome of 'aid'",
+        ),
+        (
+            "name: x\ntitle: y\nparties: []\nissues:\n  - code: aid\n    label: Aid\n"
+            "    outcomes: [{code: going}, {code: paused}]\n"
+            "    shifts:\n      - {from: going, to: paused, words: [cut off]}\n",
+            "shift words are single words, not 'cut off'",
+        ),
     ],
 )
 def test_invalid_dossier_names_file_line_and_problem(tmp_path: Path, yaml_text: str, expected: str):

@@ -58,6 +58,30 @@ def test_mentions_longest_outcome_phrase_wins(nlp, text: str, issue: str, outcom
     assert issues[0] == (issue, outcome)
 
 
+@pytest.mark.parametrize(
+    ("text", "issue", "outcome"),
+    [
+        # a shift word of the issue next to the phrase, in the same clause, turns it
+        ("only if Western arms shipments to Kyiv are suspended", "military_aid", "halted"),
+        ("a freeze on weapons deliveries", "military_aid", "halted"),
+        ("until military assistance stopped", "military_aid", "halted"),
+        ("the easing of sanctions against Russia", "sanctions", "lifted"),
+        ("sanctions on Russia would be relaxed", "sanctions", "lifted"),
+        ("Kyiv shelved its bid to join NATO", "nato_membership", "renounced"),
+        # not a shift: a noun or an infinitive after the phrase, another clause, none near
+        ("military aid until the end of the war", "military_aid", "continued"),
+        ("more weapons to stop the offensive", "military_aid", "continued"),
+        ("weapons deliveries, which halted the advance", "military_aid", "continued"),
+        ("new sanctions on Russia", "sanctions", "kept"),
+        ("Kyiv wants to join NATO", "nato_membership", "member"),
+    ],
+)
+def test_mentions_shift_an_outcome_by_the_words_next_to_it(nlp, text: str, issue: str,
+                                                            outcome: str) -> None:
+    _, found = mentions(nlp, text)
+    assert (issue, outcome) in [(label, value) for k, label, value, _ in found if k == ISSUE]
+
+
 def test_mentions_mark_homonyms_and_groups(nlp) -> None:
     _, found = mentions(nlp, "Donbas and the city of Kharkiv")
     regions = {(label, value) for k, label, value, _ in found if k == REGION}

@@ -58,6 +58,27 @@ class Outcome(_Strict):
     position: float | None = Field(default=None, ge=0, le=100)  # forecast scale 0..100
 
 
+class OutcomeShift(_Strict):
+    """Words next to an outcome phrase that turn it into another outcome of the same
+    issue: "weapons deliveries" is military aid going on, "weapons deliveries are
+    halted" is it stopping."""
+
+    from_: str = Field(alias="from")
+    to: str
+    words: list[str] = Field(min_length=1)
+    window: int = Field(default=4, ge=1, le=8)  # tokens before or after the phrase
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @field_validator("words")
+    @classmethod
+    def _single_words(cls, v: list[str]) -> list[str]:
+        bad = [w for w in v if not w.strip() or " " in w.strip()]
+        if bad:
+            raise ValueError(f"shift words are single words, not {bad[0]!r}")
+        return [w.strip().lower() for w in v]
+
+
 class Issue(_Strict):
     code: str
     label: str
@@ -69,6 +90,7 @@ class Issue(_Strict):
     # the outcome meant when only a cue names the issue ("recognise" alone: legal
     # recognition); None leaves such claims without an outcome
     default_outcome: str | None = None
+    shifts: list[OutcomeShift] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _unique_outcomes(self) -> Issue:
@@ -81,6 +103,10 @@ class Issue(_Strict):
             raise ValueError(
                 f"default_outcome {self.default_outcome!r} is not an outcome of {self.code!r}"
             )
+        for sh in self.shifts:
+            for end in (sh.from_, sh.to):
+                if end not in seen:
+                    raise ValueError(f"shift outcome {end!r} is not an outcome of {self.code!r}")
         return self
 
     def outcome_codes(self) -> list[str]:

@@ -16,7 +16,8 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from parley.dossier import Dossier
-from parley.dossier.schema import TokenPattern
+from parley.dossier.schema import OutcomeShift, TokenPattern
+from parley.extract.segment import token_strings
 
 if not Doc.has_extension("parley_mentions"):
     Doc.set_extension("parley_mentions", default=None)
@@ -92,6 +93,11 @@ class MentionFinder:
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.patterns = Matcher(nlp.vocab)
         self.keys: dict[str, tuple[str, str, str | None]] = {}
+        # (issue, outcome) -> the shifts that may turn that outcome into another
+        self.shifts: dict[tuple[str, str], list[OutcomeShift]] = {}
+        for issue in dossier.issues:
+            for sh in issue.shifts:
+                self.shifts.setdefault((issue.code, sh.from_), []).append(sh)
 
         def reg(kind: str, label: str, value: str | None) -> str:
             key = f"{kind}|{label}|{value or ''}"
@@ -225,6 +231,8 @@ class MentionFinder:
                 out.append(Mention(k, label, value or None, s, e))
         if PARTY in found and CUE in found:
             out = _drop_cues_in_names(out)
+        if self.shifts and ISSUE in found:
+            out = _shift_outcomes(doc, out, self.shifts)
         out.sort(key=lambda m: (m.start, -m.end, m.kind != ACT or m.value != "noun"))
         return out
 
@@ -264,6 +272,41 @@ def _drop_cues_in_names(ms: list[Mention]) -> list[Mention]:
         if span is not None and span[0] <= m.start and m.end <= span[1] and \
                 span[1] - span[0] > m.end - m.start:
             continue
+        out.append(m)
+    return out
+
+
+_SHIFT_STOPS = frozenset([",", ";", ":", ".", "?", "!", '"', "“", "”", "(", ")"])
+# after the phrase a shift word must be a verb of it: not "until the end of the
+# war", "weapons to stop the offensive"
+_NOT_AFTER = frozenset(["to", "the", "a", "an", "its", "their", "this", "that"])
+
+
+def _shift_outcomes(doc: Doc, ms: list[Mention],
+                    shifts: dict[tuple[str, str], list[OutcomeShift]]) -> list[Mention]:
+    """An outcome phrase with a shift word of its issue next to it, in the same clause,
+    takes the shift's outcome ("weapons deliveries are halted" -> halted)."""
+    low = token_strings(doc)[0]
+    n = len(low)
+    out = []
+    for m in ms:
+        for sh in shifts.get((m.label, m.value), ()) if m.kind == ISSUE and m.value else ():
+            words = sh.words
+            hit = False
+            k = m.start - 1
+            while k >= max(0, m.start - sh.window) and low[k] not in _SHIFT_STOPS:
+                if low[k] in words:
+                    hit = True
+                    break
+                k -= 1
+            k = m.end
+            while not hit and k < min(n, m.end + sh.window) and low[k] not in _SHIFT_STOPS:
+                if low[k] in words and low[k - 1] not in _NOT_AFTER:
+                    hit = True
+                k += 1
+            if hit:
+                m = Mention(m.kind, m.label, sh.to, m.start, m.end)
+                break
         out.append(m)
     return out
 
