@@ -358,13 +358,15 @@ def _anonymous(doc: Doc, start: int, end: int, lex: _Lexicons) -> SourceInfo | N
         nxt = " ".join(t.lower_ for t in doc[i + 1:min(end, i + 4)])
         prev = token_strings(doc)[0][i - 1] if i > start else ""
         if w in {"people", "persons", "individuals", "person"} and not nxt.startswith(
-                ("familiar", "close", "briefed", "with knowledge", "knowledgeable", "aware",
-                 "involved")):
+                _INSIDERS) and not (
+                # "two people who attended the talks said", "three people present said"
+                nxt.startswith(_WITNESSES) and _speech_near(doc, i, end, lex, ahead=8)):
             continue
         if w in {"official", "officials", "diplomat", "diplomats", "aide", "aides"}:
             # "officials said" is unnamed; "Russian officials" as the actor is not a source
-            if not (_speech_near(doc, i, end, lex) or _asks_anonymity(_window(doc, i, end, 10))
-                    or nxt.startswith(("familiar", "close", "briefed", "with knowledge"))):
+            if not (_speech_near(doc, i, end, lex, ahead=8 if nxt.startswith(_WITNESSES) else 4)
+                    or _asks_anonymity(_window(doc, i, end, 10))
+                    or nxt.startswith(_INSIDERS)):
                 continue
             # "official Dmitry Peskov said": a named source
             if i + 1 < end and doc[i + 1].is_title and token_strings(doc)[0][i + 1] not in lex.speech:
@@ -401,12 +403,22 @@ def _window(doc: Doc, i: int, end: int, n: int) -> str:
     return " ".join(t.lower_ for t in doc[max(0, i - n):min(end, i + n)])
 
 
-def _speech_near(doc: Doc, i: int, end: int, lex: _Lexicons) -> bool:
-    for j in range(i + 1, min(end, i + 5)):
-        if token_strings(doc)[0][j] in lex.speech:
+# what follows an unnamed source: insiders ("people familiar with"), and those who
+# were there ("people who attended", "officials involved in the talks")
+_INSIDERS = ("familiar", "close", "briefed", "with knowledge", "knowledgeable", "aware", "involved")
+_WITNESSES = ("who", "present", "at the", "in the room", "involved", "attending", "participating",
+              "taking part", "from both", "on both", "inside", "briefed")
+
+
+def _speech_near(doc: Doc, i: int, end: int, lex: _Lexicons, *, ahead: int = 4) -> bool:
+    """A speech verb just after the source noun ("officials said"), or "according to" /
+    "citing" a few words before it ("according to a senior Kremlin aide")."""
+    low = token_strings(doc)[0]
+    for j in range(i + 1, min(end, i + 1 + ahead)):
+        if low[j] in lex.speech:
             return True
-    return any(token_strings(doc)[0][j] in lex.speech or token_strings(doc)[0][j] in {"according", "citing", "cited"}
-               for j in range(max(0, i - 3), i))
+    return any(low[j] in lex.speech for j in range(max(0, i - 3), i)) or any(
+        low[j] in {"according", "citing", "cited"} for j in range(max(0, i - 6), i))
 
 
 def _document(doc: Doc, start: int, end: int, lex: _Lexicons) -> SourceInfo | None:
