@@ -81,7 +81,7 @@ _ANON_SINGULAR = {"source", "official", "person", "diplomat", "insider", "aide",
 _ANON_NOUNS = _ANON_PLURAL | _ANON_SINGULAR
 _DOC_NOUNS = {"draft", "plan", "document", "text", "proposal", "framework", "memorandum",
               "agreement", "communique", "communiqué", "blueprint", "version", "deal",
-              "outline", "declaration", "treaty"}
+              "outline", "declaration", "treaty", "statement", "readout"}
 _DOC_VERBS = {"says", "said", "states", "stated", "stipulates", "stipulated", "envisages",
               "envisaged", "provides", "provided", "foresees", "reads", "read", "calls",
               "called", "includes", "included", "contains", "contained", "proposes", "proposed",
