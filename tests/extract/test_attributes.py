@@ -86,6 +86,18 @@ def test_is_hedged_reads_cues_in_the_stance_clause(text: str, clause: str | None
         ("Moscow wants a neutral Ukraine, an official said on condition of anonymity.", None,
          False),
         ("Putin demands that Ukraine withdraw from Donbas.", None, False),
+        # "provided" as a conjunction, also after a speech aside; not "provided weapons"
+        ("Moscow is open to talks, he said, provided they respect its interests.",
+         "Moscow is open to talks", True),
+        ("Russia would accept a truce, provided Kyiv withdraws from Donetsk.", None, True),
+        ("Kyiv wants more air defence, which the US provided last week.", None, False),
+        # a concession is no condition, nor is what it contains
+        ("Kyiv wants an invitation to NATO, even if membership would come only after the war.",
+         None, False),
+        ("Even if Kyiv agrees, Moscow will not accept a ceasefire.",
+         "Moscow will not accept a ceasefire", False),
+        ("Russia would accept a truce only if Kyiv withdraws, even if talks drag on.", None,
+         True),
     ],
 )
 def test_is_conditional_finds_conditions_and_exchanges(text: str, clause: str | None,

@@ -276,16 +276,20 @@ def is_conditional(clause: Span, sentence: Span, *, dossier: Dossier | None = No
                 or (token_strings(doc)[0][k + 1] in {"on", "only", "provided"}
                     and lex.condition.match_at(doc, k + 1, sentence.end))):
             return True  # "open to dialogue, but on the condition that ..."
-        if w in _CLAUSE_BREAKS:
+        if w in _CLAUSE_BREAKS or (w == "even" and k + 1 < sentence.end
+                                   and token_strings(doc)[0][k + 1] in ("if", "though", "when")):
             break
-        if w in _TRAILING_CONDITIONS and lex.condition.match_at(doc, k, sentence.end):
+        if w in _TRAILING_CONDITIONS and (
+                lex.condition.match_at(doc, k, sentence.end)
+                or _provided_conjunction(doc, k, sentence.end)):
             return True
         k += 1
     # a sentence-initial condition governs the main clause that follows it
     first = sentence.start
     while first < clause.start and (doc[first].is_punct or doc[first].is_space):
         first += 1
-    return first < clause.start and bool(lex.condition.match_at(doc, first, sentence.end))
+    return first < clause.start and bool(lex.condition.match_at(doc, first, sentence.end)) \
+        and token_strings(doc)[0][first] != "even"
 
 
 def _once_is_conjunction(doc: Doc, i: int) -> bool:
@@ -305,9 +309,32 @@ _PAST_VERBS = {"said", "sought", "told", "thought", "held", "made", "gave", "too
                "saw", "stood", "spoke", "wrote", "put", "set", "won", "lost", "called", "had"}
 
 
+# "provided" as a conjunction: "..., provided Kyiv withdraws", "provided it respects ..."
+# (not "the US provided weapons")
+_PROVIDED_SUBJECTS = frozenset(["it", "they", "he", "she", "we", "there", "both", "all"])
+
+
+def _provided_conjunction(doc: Doc, k: int, end: int) -> bool:
+    low = token_strings(doc)[0]
+    return low[k] in ("provided", "providing") and k + 1 < end and (
+        low[k + 1] in _PROVIDED_SUBJECTS or (k > 0 and low[k - 1] == ","))
+
+
+def _concessive(doc: Doc, s: int) -> bool:
+    """"even if", "even when": a concession, not a condition."""
+    return s > 0 and token_strings(doc)[0][s - 1] == "even"
+
+
 def _condition_in(doc: Doc, start: int, end: int, lex: _Lexicons) -> bool:
+    # a concessive clause ("even if membership would come only after the war") sets
+    # no condition on the stance: look only before it
+    end = next((k for k in range(start + 1, end) if _concessive(doc, k)), end)
+    if any(_provided_conjunction(doc, k, end) for k in range(start, end)):
+        return True
     for s, e in lex.condition.find(doc, start, end):
         if any(token_strings(doc)[0][k] in _NOT_CONDITION_AFTER for k in range(e, min(len(doc), e + 2))):
+            continue
+        if _concessive(doc, s):
             continue
         if token_strings(doc)[0][s] == "once" and not _once_is_conjunction(doc, s):
             continue
