@@ -58,6 +58,12 @@ def test_builtin_dossier_has_every_oblast_and_the_groups(dossier):
             "    shifts:\n      - {from: going, to: paused, words: [cut off]}\n",
             "shift words are single words, not 'cut off'",
         ),
+        (
+            # YAML reads a bare `on` as true: the Matcher would refuse the pattern later
+            "name: x\ntitle: y\nparties: []\nissues:\n  - code: aid\n    label: Aid\n"
+            "    cues: [{pattern: [{LOWER: {IN: [at, on]}}]}]\n",
+            ":7: issues[0].cues[0].TokenPattern.pattern: not a valid spaCy token pattern",
+        ),
     ],
 )
 def test_invalid_dossier_names_file_line_and_problem(tmp_path: Path, yaml_text: str, expected: str):

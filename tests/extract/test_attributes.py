@@ -44,6 +44,12 @@ def spans(text: str, clause: str | None = None) -> tuple[Span, Span]:
         # a hedge in another clause of a long sentence is about something else
         ("Putin insists on the whole of Donbas, while analysts say the talks may fail.",
          "Putin insists on the whole of Donbas", False),
+        # a negated modal refuses; a modal inside the condition belongs to the condition
+        ("Zelensky said elections could not be held during the war.", None, False),
+        ("Moscow might never accept European troops.", None, False),
+        ("Kyiv is ready to hold a vote once its allies could guarantee its security.", None,
+         False),
+        ("Kyiv could hold a vote once its allies guarantee its security.", None, True),
     ],
 )
 def test_is_hedged_reads_cues_in_the_stance_clause(text: str, clause: str | None,

@@ -74,6 +74,10 @@ def test_mentions_longest_outcome_phrase_wins(nlp, text: str, issue: str, outcom
         ("weapons deliveries, which halted the advance", "military_aid", "continued"),
         ("new sanctions on Russia", "sanctions", "kept"),
         ("Kyiv wants to join NATO", "nato_membership", "member"),
+        # the freeze pattern: any form of "freeze" before the line or the war
+        ("a freeze of the front line", "territory", "freeze"),
+        ("freezing the current line", "territory", "freeze"),
+        ("the war frozen along the current front", "territory", "freeze"),
     ],
 )
 def test_mentions_shift_an_outcome_by_the_words_next_to_it(nlp, text: str, issue: str,

@@ -27,6 +27,19 @@ class TokenPattern(_Strict):
     id: str | None = None
     pattern: list[dict[str, Any]]
 
+    @field_validator("pattern")
+    @classmethod
+    def _valid_for_the_matcher(cls, v: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        # checked here, so a bad pattern is named with its file and line when the dossier
+        # loads, not when the extractor is built (YAML reads a bare on/off/yes/no as a bool)
+        from spacy.schemas import validate_token_pattern
+
+        problems = validate_token_pattern(v)
+        if problems:
+            raise ValueError("not a valid spaCy token pattern: " + problems[0]
+                             + " (quote on/off/yes/no in YAML)")
+        return v
+
 
 LexiconEntry = str | TokenPattern
 

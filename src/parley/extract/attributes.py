@@ -250,7 +250,27 @@ def is_hedged(clause: Span, sentence: Span, *, dossier: Dossier | None = None) -
         if word in {"could", "may", "might"} and s > frame_start and \
                 token_strings(doc)[0][s - 1] in {"that", "which", "who"}:
             continue
+        # "could not be held": a refusal, not an uncertain stance
+        if word in {"could", "might"} and e < len(doc) and token_strings(doc)[0][e] in {
+                "not", "n't", "never"}:
+            continue
+        # "ready ... once the allies could guarantee it": the modal is the condition's
+        if word in {"could", "may", "might"} and _in_condition(doc, frame_start, s, lex):
+            continue
         return True
+    return False
+
+
+def _in_condition(doc: Doc, lo: int, i: int, lex: _Lexicons) -> bool:
+    """Token ``i`` lies in a condition clause opened after ``lo`` ("if/once/unless ..."),
+    with no clause break between."""
+    low = token_strings(doc)[0]
+    for k in range(i - 1, max(lo, i - 12) - 1, -1):
+        if low[k] in _CLAUSE_BREAKS or low[k] in {",", ";", ":"}:
+            return False
+        if low[k] in {"if", "once", "unless", "until", "when", "after"} and \
+                lex.condition.match_at(doc, k, i + 1) and not _concessive(doc, k):
+            return True
     return False
 
 
