@@ -41,6 +41,10 @@ def when(text: str, clause: str | None = None, date: dt.date | None = REPORT) ->
         ("Kyiv once proposed a neutral status.", "past"),
         ("Kyiv will accept a ceasefire once agreed guarantees are in place.", None),
         ("At the time, Kyiv insisted on the 1991 borders.", "past"),
+        # a past stance with a year in its clause is dated by the year
+        ("In Istanbul in the spring of 2022 the Ukrainian side had agreed to neutrality.",
+         "2022"),
+        ("Kyiv had previously offered neutrality, at the Istanbul round of 2022.", "2022"),
         # dates of events, not of the stance
         ("Putin insists on neutrality for a country he invaded in 2022.", None),
         ("Russia rejects the legitimacy of Zelensky, whose term expired in May 2024.", None),

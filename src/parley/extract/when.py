@@ -184,6 +184,7 @@ def resolve_when(
                 not _is_event(doc, s, lead) and s < start:
             return _not_future(value, report_date)
         break
+    unanchored = None
     for s, _e, value in _dates_in(doc, start, end, report_date):
         if _is_event(doc, s, start):
             continue
@@ -191,8 +192,11 @@ def resolve_when(
         if len(value) > 4 or _anchored(doc, s, start) or s == start or (s - 1 >= start and s - 1 == start
                                                      and token_strings(doc)[0][s - 1] == "in"):
             return _not_future(value, report_date)
+        unanchored = unanchored or _not_future(value, report_date)
     if _is_past(doc, start, end, dossier):
-        return "past"
+        # a past stance with a year in its clause is dated by it ("in the spring of 2022
+        # the delegation had agreed to neutrality")
+        return unanchored or "past"
     return None
 
 
