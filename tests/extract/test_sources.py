@@ -80,6 +80,11 @@ def source(text: str, needle: str, *, actor: str | None = None,
         ("Joining NATO is a strategic goal, according to Kyiv.", "named", None),
         ("Putin continues to insist that Ukraine abandon its NATO ambitions.", "outlet", None),
         ("Russia has also rejected a NATO military presence in Ukraine.", "outlet", None),
+        # first or second person outside quote marks: a transcript line, a printed speech
+        ("Guarantees that bring NATO troops to our border are a non-starter.", "named", None),
+        ("You can't go on forever without elections.", "named", None),
+        ("We will never recognise the annexation of Crimea.", "named", None),
+        ("US proposals include a European peacekeeping contingent.", "outlet", None),
         # an event verb is no speech: "announced the annexation" reports an act
         ("Putin announced the annexation of four regions in 2022.", "outlet", None),
     ],
@@ -115,6 +120,8 @@ def test_source_phrase_is_the_text_of_the_source() -> None:
         # a person's title that ends in an institution is the person
         ("A spokesman for the Kremlin said Moscow would not accept a ceasefire.", "named",
          "A spokesman for the Kremlin"),
+        ("Kyiv must hold elections, the U.S. special envoy for Ukraine and Russia said.", "named",
+         "the U.S. special envoy for Ukraine and Russia"),
         ("The Adviser to the Head of the President's Office noted that Kyiv wants guarantees.",
          "named", "The Adviser to the Head of the President's Office"),
         # a country or institution that "said": the outlet's account, no one on record

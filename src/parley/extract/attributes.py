@@ -604,13 +604,22 @@ def _speaker_before(doc: Doc, i: int, start: int) -> str | None:
     # "the Adviser to the Head of the President's Office", "a spokesman for the Kremlin":
     # a person's title, not the office
     low_ = token_strings(doc)[0]
-    while j - k < 12:
+    while j - k < 14:
+        if k - 2 > start and low_[k - 1] == "and" and doc[k - 2].is_title:
+            # "the special envoy for Ukraine and Russia": a list inside the title
+            k -= 2
+            while k > start and j - k < 14 and doc[k - 1].is_title and doc[k - 1].is_alpha:
+                k -= 1
+            continue
         m = k - 1 - (k - 1 > start and low_[k - 1] == "the")
         if not (m > start and low_[m] in ("of", "to", "for")
                 and (doc[m - 1].is_title or low_[m - 1] in _TITLES)):
             break
         k = m - 1
-        while k > start and j - k < 12 and doc[k - 1].is_title and doc[k - 1].is_alpha:
+        while k > start and j - k < 14 and not doc[k - 1].is_punct \
+                and low_[k - 1] not in _SPEAKER_STOP:
+            k -= 1  # "U.S. special envoy", "Head"
+        if k > start and low_[k - 1] in ("the", "a", "an"):
             k -= 1
     phrase = doc[k:j + 1]
     low = {t.lower_ for t in phrase}
@@ -741,6 +750,9 @@ class SourceContext:
         return None
 
 
+_SPEECH_PERSONS = frozenset(["i", "we", "our", "us", "my", "me", "you", "your", "ours"])
+
+
 def _bare(phrase: str) -> str:
     low = " ".join(phrase.lower().split())
     return low[4:] if low.startswith("the ") else low
@@ -777,6 +789,11 @@ def attribute_source(
     if forward is not None:
         return forward
     if any(t.text in _QUOTES for t in clause):
+        return SourceInfo("named", None, None)
+    lows, orths = token_strings(doc)
+    if any(lows[k] in _SPEECH_PERSONS and orths[k] != "US" for k in range(sentence.start, sentence.end)):
+        # "we", "our", "you" outside quote marks: a transcript or a printed speech, the
+        # words of the person speaking (news prose does not say "we")
         return SourceInfo("named", None, None)
     # carried attribution applies to a sentence with no actor of its own named in it
     # ("Another option is ...", "He also wants ...", a continued quote)
