@@ -45,6 +45,19 @@ def facts(text: str, dossier, *, body_start: int = 0):
          [("RU", ("UA-14",), 0.8)]),
         ("Ukrainian forces have recaptured about 40% of the Kharkiv region.",
          [("UA", ("UA-63",), 0.4)]),
+        # "in Russian hands", a "Russian-controlled" area that "amounts to" a share
+        ("About 75% of the Zaporizhzhia and Kherson regions are in Russian hands.",
+         [("RU", ("UA-23", "UA-65"), 0.75)]),
+        ("About 20% of Ukraine is in the hands of Russian forces.", [("RU", ("UA",), 0.2)]),
+        ("Russian-controlled territory amounts to about 19% of Ukraine.", [("RU", ("UA",), 0.19)]),
+        ("Russian-occupied areas make up nearly a fifth of Ukraine.", [("RU", ("UA",), 0.2)]),
+        ("Putin shook hands with Trump, who wants 20% of Ukraine for Russia.", []),
+        # "Ukrainian land", a share set off by commas; not "Ukraine's grain exports"
+        ("Russia's army now holds roughly 19 per cent of Ukrainian land.", [("RU", ("UA",), 0.19)]),
+        ("Russia controls around 112,000 square km, or 18.6%, of Ukraine.",
+         [("RU", ("UA",), 0.186)]),
+        ("Russia controls 20% of Ukraine's grain exports.", []),
+        ("Russia controls 20% of Ukrainian grain exports.", []),
         # a second holder is its own; "7% of the country" names no region
         ("Russia controls about 88% of Donbas, while Ukraine holds some 12% of it.",
          [("RU", ("UA-14", "UA-09"), 0.88)]),
@@ -62,6 +75,11 @@ def facts(text: str, dossier, *, body_start: int = 0):
 def test_find_control_facts_reads_holder_regions_and_share(text: str, expected, dossier) -> None:
     got = [(f.holder, f.regions, f.share) for f in facts(text, dossier)]
     assert got == expected
+
+
+def test_passive_control_fact_evidence_ends_with_its_noun(dossier) -> None:
+    (fact,) = facts("Nearly 90 per cent of Luhansk is under Russian control, officials say.", dossier)
+    assert fact.text == "90 per cent of Luhansk is under Russian control"
 
 
 def test_control_fact_evidence_is_the_exact_text(dossier) -> None:

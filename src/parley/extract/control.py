@@ -49,13 +49,14 @@ _CONTROL_VERBS = {"control", "controls", "controlled", "controlling", "hold", "h
                   # state media's word for Russian gains, and a side's gains back
                   "liberated", "liberates", "recaptured", "retaken", "retook", "regained"}
 _CONTROL_CUE = re.compile(r"\b(control|hold|held|occup|seiz|captur|taken|retain|kept|keeps|liberat|"
-                          r"recaptur|retak|retook|regain)", re.IGNORECASE)
+                          r"recaptur|retak|retook|regain|hands\b)", re.IGNORECASE)
 _FILLERS = {"the", "'s", "’s", "eastern", "southern", "northern", "western", "region", "regions",
             "oblast", "oblasts", "province", "provinces", "its", "their", "territory",
-            "territories", "area", "areas", "land", "partially", "occupied", "annexed"}
+            "territories", "area", "areas", "land", "soil", "partially", "occupied", "annexed"}
 _OF_FILLERS = {"territory", "territories", "area", "areas", "land"}
+_LAND = _OF_FILLERS | {"soil", "internationally", "recognised", "recognized", "sovereign", "own"}
 _FORCES = ["troops", "forces", "army", "military", "soldiers", "units"]
-_COUNTRY_WORDS = {"ukraine": "UA", "ukraine's": "UA"}
+_COUNTRY_WORDS = {"ukraine": "UA", "ukraine's": "UA", "ukrainian": "UA"}  # "of Ukrainian land"
 
 
 def parse_share(text: str) -> float | None:
@@ -153,6 +154,8 @@ def _facts_in(doc: Doc, sent: Span, index: _Index, dossier: Dossier,
             continue
         share = parse_share(m.group(0))
         j = te + 1
+        if j + 1 < sent.end and token_strings(doc)[0][j] == "," and token_strings(doc)[0][j + 1] == "of":
+            j += 1  # "112,000 square km, or 18.6%, of Ukraine"
         if j >= sent.end or token_strings(doc)[0][j] != "of":
             continue
         regions, r_end = _regions_after(doc, j + 1, sent.end, index)
@@ -169,6 +172,9 @@ def _facts_in(doc: Doc, sent: Span, index: _Index, dossier: Dossier,
             source = _explicit(doc, sent.start, sent.end, _lexicons(dossier)) or False
         start_tok = holder[1] if holder[1] < ti else ti
         end_tok = r_end if holder[1] < ti else max(r_end, holder[1] + 1)
+        if holder[1] > ti and end_tok < sent.end and token_strings(doc)[0][end_tok] in {
+                "control", "hands", "forces", "troops", "occupation"}:
+            end_tok += 1  # "... under Russian control": the evidence ends with the noun
         span = doc[start_tok:end_tok]
         facts.append(ControlFact(
             doc=doc_name, start=span.start_char, end=span.end_char, text=span.text,
@@ -217,6 +223,11 @@ def _holder_before(doc: Doc, lo: int, share_start: int,
             break
     if verb is None:
         return None
+    # "Russian-controlled territory amounts to 19% of Ukraine": the adjective holds it
+    adj = verb - 2 if verb - 2 >= lo and token_strings(doc)[0][verb - 1] == "-" else verb - 1
+    if adj >= lo and token_strings(doc)[0][adj] in index.adjectives and \
+            token_strings(doc)[0][verb] in {"controlled", "occupied", "held"}:
+        return index.adjectives[token_strings(doc)[0][adj]], adj
     best = None
     i = max(lo, verb - 12)
     while i < verb:
@@ -235,12 +246,13 @@ def _holder_before(doc: Doc, lo: int, share_start: int,
 def _holder_after(doc: Doc, r_end: int, end: int, index: _Index) -> tuple[str, int] | None:
     """Passive: "... is under Russian control", "... is occupied by Russia"."""
     words = [token_strings(doc)[0][k] for k in range(r_end, min(end, r_end + 6))]
-    if not any(w in {"under", "by", "occupied", "controlled", "held"} for w in words):
+    if not any(w in {"under", "by", "occupied", "controlled", "held", "in"} for w in words):
         return None
     for k in range(r_end, min(end, r_end + 6)):
         w = token_strings(doc)[0][k]
         if w in index.adjectives and k + 1 < end and token_strings(doc)[0][k + 1] in {"control", "troops",
-                                                                          "forces", "occupation"}:
+                                                                          "forces", "occupation",
+                                                                          "hands"}:
             return index.adjectives[w], k
         n = index.parties.match_at(doc, k, end)
         if n:
@@ -272,6 +284,12 @@ def _regions_after(doc: Doc, i: int, end: int, index: _Index) -> tuple[list[str]
             k += 1  # "the territory of the LPR"
             continue
         if w in _COUNTRY_WORDS:
+            # "Ukraine's territory", "Ukrainian land", not "Ukraine's grain exports"
+            nxt = k + 1 + (k + 1 < end and token_strings(doc)[0][k + 1] in ("'s", "’s"))
+            owned = w == "ukrainian" or nxt > k + 1
+            if owned and not (nxt >= end or token_strings(doc)[0][nxt] in _LAND
+                              or doc[nxt].is_punct):
+                break
             country_at = country_at if country_at is not None else k
             k += 1
             last = max(last, k)
