@@ -59,6 +59,11 @@ def test_builtin_dossier_has_every_oblast_and_the_groups(dossier):
             "shift words are single words, not 'cut off'",
         ),
         (
+            "name: x\ntitle: y\nparties: []\nissues:\n  - code: aid\n    label: Aid\n"
+            "    cues: ['{halt|stop aid']\n",
+            "unbalanced or nested braces in '{halt|stop aid'",
+        ),
+        (
             # YAML reads a bare `on` as true: the Matcher would refuse the pattern later
             "name: x\ntitle: y\nparties: []\nissues:\n  - code: aid\n    label: Aid\n"
             "    cues: [{pattern: [{LOWER: {IN: [at, on]}}]}]\n",
@@ -78,3 +83,14 @@ def test_invalid_dossier_names_file_line_and_problem(tmp_path: Path, yaml_text: 
 def test_missing_dossier_file_is_a_clear_error(tmp_path: Path):
     with pytest.raises(DossierError, match="no such dossier file"):
         load_dossier(tmp_path / "nope.yaml")
+
+
+def test_expand_phrase_stands_for_every_alternative() -> None:
+    from parley.dossier.schema import expand_phrase
+
+    assert expand_phrase("{freeze|freezing} {the |}front line") == [
+        "freeze the front line", "freeze front line", "freezing the front line",
+        "freezing front line"]
+    assert expand_phrase("plain phrase") == ["plain phrase"]
+    with pytest.raises(ValueError, match="more than 5000 phrases"):
+        expand_phrase(" ".join("{" + "|".join("abcdefghij") + "}" for _ in range(4)))

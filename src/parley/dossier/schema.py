@@ -41,6 +41,39 @@ class TokenPattern(_Strict):
         return v
 
 
+MAX_EXPANSION = 5000  # phrases one "{a|b}" entry may stand for
+_ALTERNATIVES = re.compile(r"\{([^{}]*)\}")
+
+
+def expand_phrase(phrase: str) -> list[str]:
+    """The phrases a lexicon entry stands for: "{freeze|freezing} {the |}front line" is
+    "freeze the front line", "freeze front line", "freezing the front line", ...
+    An empty alternative drops the group; spaces are normalised. Entries without
+    braces stand for themselves. Far cheaper to match than a token pattern: the
+    expansions go to a PhraseMatcher."""
+    if "{" not in phrase and "}" not in phrase:
+        return [phrase]
+    if phrase.count("{") != phrase.count("}") or _ALTERNATIVES.sub("", phrase).count("{"):
+        raise ValueError(f"unbalanced or nested braces in {phrase!r}")
+    out = [""]
+    pos = 0
+    for m in _ALTERNATIVES.finditer(phrase):
+        head = phrase[pos:m.start()]
+        out = [o + head + alt for o in out for alt in m.group(1).split("|")]
+        if len(out) > MAX_EXPANSION:
+            raise ValueError(f"{phrase!r} stands for more than {MAX_EXPANSION} phrases")
+        pos = m.end()
+    out = [" ".join((o + phrase[pos:]).split()) for o in out]
+    return list(dict.fromkeys(o for o in out if o))
+
+
+def _check_expansions(entries: list[Any]) -> list[Any]:
+    for e in entries:
+        if isinstance(e, str):
+            expand_phrase(e)  # raises with the phrase named
+    return entries
+
+
 LexiconEntry = str | TokenPattern
 
 
@@ -69,6 +102,11 @@ class Outcome(_Strict):
     label: str | None = None
     phrases: list[LexiconEntry] = Field(default_factory=list)
     position: float | None = Field(default=None, ge=0, le=100)  # forecast scale 0..100
+
+    @field_validator("phrases")
+    @classmethod
+    def _expandable(cls, v: list[Any]) -> list[Any]:
+        return _check_expansions(v)
 
 
 class OutcomeShift(_Strict):
@@ -104,6 +142,11 @@ class Issue(_Strict):
     # recognition); None leaves such claims without an outcome
     default_outcome: str | None = None
     shifts: list[OutcomeShift] = Field(default_factory=list)
+
+    @field_validator("cues")
+    @classmethod
+    def _expandable(cls, v: list[Any]) -> list[Any]:
+        return _check_expansions(v)
 
     @model_validator(mode="after")
     def _unique_outcomes(self) -> Issue:
@@ -170,6 +213,13 @@ class Dossier(_Strict):
     lexicons: dict[str, list[LexiconEntry]] = Field(default_factory=dict)
     forecast: Forecast = Field(default_factory=Forecast)
     sources: list[str] = Field(default_factory=list)  # where the facts come from
+
+    @field_validator("lexicons")
+    @classmethod
+    def _expandable(cls, v: dict[str, list[Any]]) -> dict[str, list[Any]]:
+        for entries in v.values():
+            _check_expansions(entries)
+        return v
 
     @model_validator(mode="after")
     def _cross_check(self) -> Dossier:

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from parley.dossier import Dossier, load_dossier
+from parley.dossier.schema import expand_phrase
 from parley.extract.segment import doc_text, is_name_or_pronoun, sentence_spans, token_strings
 
 __all__ = [
@@ -134,7 +135,7 @@ class _Phrases:
 
     def __init__(self, phrases: list[str]) -> None:
         self.by_first: dict[str, list[tuple[str, ...]]] = {}
-        for p in phrases:
+        for p in (x for e in phrases for x in expand_phrase(e)):
             toks = tuple(_tokenize(p))
             if toks:
                 self.by_first.setdefault(toks[0], []).append(toks)

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from parley.dossier import Dossier
-from parley.dossier.schema import OutcomeShift, TokenPattern
+from parley.dossier.schema import OutcomeShift, TokenPattern, expand_phrase
 from parley.extract.segment import token_strings
 
 if not Doc.has_extension("parley_mentions"):
@@ -110,6 +110,9 @@ class MentionFinder:
 
         def add_entries(kind: str, label: str, value: str | None, entries: list) -> None:
             key = reg(kind, label, value)
+            # "{freeze|freezing} the front line": every phrase the entry stands for
+            entries = [x for e in entries
+                       for x in (expand_phrase(e) if isinstance(e, str) else [e])]
             for e in entries:
                 if isinstance(e, str) and " ... " in e:
                     head, tail = e.split(" ... ", 1)
