@@ -652,6 +652,10 @@ class StanceFinder:
                     elif actor and _self_obligation(doc, t, lo, ms, actor):
                         # "Ukraine must hold negotiations", said by Kyiv: its own step
                         act, how = "propose", "speaker-self"
+                elif (agent := _passive_agent(doc, t, lo, hi, ms)) is not None:
+                    # "A ceasefire was rejected by Moscow": the agent holds the stance, and
+                    # what comes before the verb is its object
+                    actor, actor_span, how, anchor = agent[0], agent[1], "passive", lo
                 elif (len(state.pair) == 2 or (not state.pair and len(state.people) == 2)) \
                         and (joint := _joint_subject(doc, t.start, lo, ms)) is not None and \
                         len(pair := state.pair or (
@@ -751,6 +755,9 @@ class StanceFinder:
             elif act != "reject" and _obligation_negated(doc, trig, ms):
                 # "Ukraine must never be forced to give up Donbas": the outcome is refused
                 act, rule_base = "reject", rule_base + "+must-not"
+            elif act == "reject" and trig.value == "noun" and _dropped_refusal(doc, trig, lo):
+                # "dropped its objections to X", "lifted its veto on X": X is accepted
+                act, rule_base = "propose", rule_base + "+dropped"
             elif act == "reject" and _impossible_without(doc, trig):
                 # "X is impossible without Y": X is wanted, on the condition of Y
                 act, rule_base = "demand", rule_base + "+without"
@@ -1594,6 +1601,49 @@ def _opening_pair(doc: Doc, sent: Span, ms: list[Mention]) -> list[str]:
         ):
             return [a.label, b.label]
     return []
+
+
+_DROP_VERBS = frozenset(["dropped", "drop", "drops", "dropping", "withdrew", "withdraw",
+                         "withdrawn", "lifted", "lift", "lifts", "abandoned", "abandon",
+                         "ended", "end", "overcame", "overcome", "waived", "waive", "eased"])
+
+
+def _dropped_refusal(doc: Doc, trig: Mention, lo: int) -> bool:
+    """A refusal noun that is the object of a verb of giving it up: "dropped his
+    objections to", "withdrew its veto on", "ended its opposition to"."""
+    low = _low(doc)
+    return any(low[k] in _DROP_VERBS for k in range(max(lo, trig.start - 3), trig.start))
+
+
+_PASSIVE_AUX = frozenset(["was", "were", "is", "are", "been", "be", "being"])
+_PASSIVE_SKIP = frozenset(["also", "again", "already", "firmly", "flatly", "repeatedly",
+                           "swiftly", "quickly", "immediately", "publicly", "reportedly",
+                           "since", "later", "now", "not", "never", "strongly", "widely"])
+
+
+def _passive_agent(doc: Doc, t: Mention, lo: int, hi: int,
+                   ms: list[Mention]) -> tuple[str, Span] | None:
+    """The party after "by" when the trigger is a passive participle: "was rejected by
+    Moscow", "has been proposed by the United States" -> (party, its span)."""
+    low = _low(doc)
+    last = low[t.end - 1]
+    if t.end - t.start != 1 or not last.endswith("ed"):
+        return None
+    k = t.start - 1
+    while k >= lo and low[k] in _PASSIVE_SKIP:
+        k -= 1
+    if k < lo or low[k] not in _PASSIVE_AUX:
+        return None
+    for j in range(t.end, min(hi, t.end + 5)):
+        if low[j] in (",", ";", ".", "and", "but"):
+            return None
+        if low[j] == "by":
+            for m in ms:
+                if m.kind == PARTY and j < m.start <= j + 2 and m.end <= hi and \
+                        all(low[x] in ("the", "both") for x in range(j + 1, m.start)):
+                    return m.label, doc[m.start:m.end]
+            return None
+    return None
 
 
 def _joint_subject(doc: Doc, trig_start: int, lo: int, ms: list[Mention]) -> int | None:

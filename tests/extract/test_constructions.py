@@ -1,0 +1,70 @@
+"""Constructions that carry a stance without the actor as subject of the trigger:
+the passive with its agent ("a ceasefire was rejected by Moscow"), nominalised
+stances held by a possessor ("Moscow's insistence on ..."), and refusals given up
+("dropped its objections to ..."). Every sentence is written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from parley.extract import extract
+
+
+def keys(text: str) -> set[tuple[str, str, str]]:
+    return {(c.actor, c.act, c.issue) for c in extract(text, date="2025-11-21").claims}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the agent after "by" holds the stance; what precedes the verb is its object
+        ("A ceasefire was rejected by Moscow on Tuesday.", {("RU", "reject", "ceasefire")}),
+        ("The proposal for a 30-day truce was swiftly rejected by the Kremlin.",
+         {("RU", "reject", "ceasefire")}),
+        ("A demilitarised zone has been proposed by the United States.",
+         {("US", "propose", "dmz")}),
+        ("Neutrality for Ukraine is demanded by Russia.", {("RU", "demand", "neutrality")}),
+        # no agent, or "by" naming no party: no holder from the passive
+        ("The talks were hosted by Turkey.", set()),
+        ("A ceasefire was rejected by a narrow margin.", set()),
+    ],
+)
+def test_passive_agent_holds_the_stance(text: str, expected: set) -> None:
+    assert keys(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Moscow's insistence on a neutral Ukraine remains the main obstacle.",
+         {("RU", "demand", "neutrality")}),
+        ("Russia's offer of a 30-day ceasefire was met with scepticism.",
+         {("RU", "propose", "ceasefire")}),
+        ("The Kremlin's readiness to freeze the front line surprised diplomats.",
+         {("RU", "propose", "territory")}),
+        ("Ukraine's objection to any limits on its army is well known.",
+         {("UA", "reject", "army_limits")}),
+        ("Zelensky's push for NATO membership angered Moscow.",
+         {("UA", "demand", "nato_membership")}),
+        # "offers" as a verb is no noun: no possessor reading
+        ("Special offers on flights to Moscow were announced.", set()),
+    ],
+)
+def test_nominalised_stance_is_held_by_its_possessor(text: str, expected: set) -> None:
+    assert keys(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Turkey dropped its objections to Ukraine's NATO membership.",
+         {("TR", "propose", "nato_membership")}),
+        ("Hungary lifted its veto on new sanctions against Russia.",
+         {("EUROPE", "propose", "sanctions")}),
+        ("Ankara has withdrawn its opposition to Ukraine joining NATO.",
+         {("TR", "propose", "nato_membership")}),
+        ("Kyiv's refusal to cede Donbas is firm.", {("UA", "reject", "territory")}),
+    ],
+)
+def test_a_refusal_given_up_is_acceptance(text: str, expected: set) -> None:
+    assert keys(text) == expected
