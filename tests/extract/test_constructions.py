@@ -68,3 +68,21 @@ def test_nominalised_stance_is_held_by_its_possessor(text: str, expected: set) -
 )
 def test_a_refusal_given_up_is_acceptance(text: str, expected: set) -> None:
     assert keys(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a vow never to do it refuses it; standing ready offers it; not standing in the
+        # way accepts it
+        ("Zelensky vowed never to give up Donbas.", {("UA", "reject", "territory")}),
+        ("Moscow pledged not to give up Kherson.", {("RU", "reject", "territory")}),
+        ("Europe stands ready to deploy peacekeepers to Ukraine.",
+         {("EUROPE", "propose", "foreign_troops")}),
+        ("Russia would not stand in the way of Ukraine joining the EU.",
+         {("RU", "propose", "eu_membership")}),
+        ("Kyiv pledged not to use Western missiles on Russian soil.", set()),
+    ],
+)
+def test_vows_and_readiness_idioms(text: str, expected: set) -> None:
+    assert keys(text) == expected
