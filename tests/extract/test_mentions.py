@@ -106,3 +106,30 @@ def test_mentions_find_cues(nlp) -> None:
     _, found = mentions(nlp, "Analysts said it would not work unless sources agree.")
     cues = {label for k, label, _, _ in found if k == CUE}
     assert {"assessment", "reporting", "negation", "condition_flip"} <= cues
+
+
+@pytest.mark.parametrize(
+    ("phrase", "issue"),
+    [
+        # news phrasings of the issues, written for the test
+        ("the return of all occupied land", "territory"),
+        ("full Russian control of Donbas", "territory"),
+        ("a 30-day pause in hostilities", "ceasefire"),
+        ("Ukraine's Euro-Atlantic aspirations", "nato_membership"),
+        ("a European deterrence force", "foreign_troops"),
+        ("foreign soldiers on Ukrainian soil", "foreign_troops"),
+        ("limits on Ukrainian long-range missiles", "army_limits"),
+        ("a smaller Ukrainian military", "army_limits"),
+        ("a defence pact with Ukraine", "security_guarantees"),
+        ("easing of restrictions on Russian banks", "sanctions"),
+        ("a presidential vote", "elections"),
+        ("a national vote on the peace treaty", "referendum"),
+        ("put the deal to a popular vote", "referendum"),
+        ("safe passage for merchant ships", "black_sea"),
+        ("prosecution of war crimes", "accountability"),
+        ("pull NATO troops back to 1997 positions", "nato_posture"),
+    ],
+)
+def test_mentions_find_news_phrasings_of_issues(nlp, phrase: str, issue: str) -> None:
+    _, found = mentions(nlp, f"Russia wants {phrase}.")
+    assert issue in {label for k, label, _, _ in found if k == ISSUE}
