@@ -86,3 +86,47 @@ def test_a_refusal_given_up_is_acceptance(text: str, expected: set) -> None:
 )
 def test_vows_and_readiness_idioms(text: str, expected: set) -> None:
     assert keys(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        # stance verbs and idioms of news copy, in several tenses
+        ("Russia conditioned any deal on a ceasefire.", "demand"),
+        ("Russia is determined to secure a ceasefire.", "demand"),
+        ("Russia pleaded for a ceasefire.", "demand"),
+        ("Russia raised the idea of a ceasefire.", "demand"),
+        ("Russia continues to press for a ceasefire.", "demand"),
+        ("Russia has said yes to a ceasefire.", "propose"),
+        ("Russia signed off on a ceasefire.", "propose"),
+        ("Russia left the door open to a ceasefire.", "propose"),
+        ("Russia is amenable to a ceasefire.", "propose"),
+        ("Russia could live with a ceasefire.", "propose"),
+        ("Russia declared a ceasefire.", "propose"),
+        ("Russia is warming to a ceasefire.", "propose"),
+        ("Russia said no to a ceasefire.", "reject"),
+        ("Russia blocked a ceasefire.", "reject"),
+        ("Russia torpedoed a ceasefire.", "reject"),
+        ("Russia declined to accept a ceasefire.", "reject"),
+        ("Russia is sceptical of a ceasefire.", "reject"),
+        ("Russia ruled a ceasefire out.", "reject"),
+        ("Russia cast doubt on a ceasefire.", "reject"),
+    ],
+)
+def test_news_stance_verbs(text: str, act: str) -> None:
+    assert keys(text) == {("RU", act, "ceasefire")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # refusing a refusal asks for the thing refused
+        ("Zelensky condemned Russia's refusal of a ceasefire.", {("UA", "demand", "ceasefire")}),
+        ("Kyiv criticised Moscow's rejection of the truce.", {("UA", "demand", "ceasefire")}),
+        # the new verbs need a party and an issue
+        ("The number of attacks declined after the truce.", set()),
+        ("Putin said no one wants a ceasefire more than Russia.", set()),
+    ],
+)
+def test_refusals_of_refusals_and_non_stances(text: str, expected: set) -> None:
+    assert keys(text) == expected

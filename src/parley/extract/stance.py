@@ -755,6 +755,12 @@ class StanceFinder:
             elif act != "reject" and _obligation_negated(doc, trig, ms):
                 # "Ukraine must never be forced to give up Donbas": the outcome is refused
                 act, rule_base = "reject", rule_base + "+must-not"
+            elif act == "reject" and trig.value != "noun" and any(
+                m.kind == ACT and m.label == "reject" and m.value == "noun"
+                and trig.end <= m.start <= trig.end + 3 for m in ms
+            ):
+                # "condemned Moscow's refusal of a ceasefire": refusing a refusal asks for it
+                act, rule_base = "demand", rule_base + "+refusal-refused"
             elif act == "reject" and trig.value == "noun" and _dropped_refusal(doc, trig, lo):
                 # "dropped its objections to X", "lifted its veto on X": X is accepted
                 act, rule_base = "propose", rule_base + "+dropped"
