@@ -128,6 +128,8 @@ def test_mentions_find_cues(nlp) -> None:
         ("safe passage for merchant ships", "black_sea"),
         ("prosecution of war crimes", "accountability"),
         ("pull NATO troops back to 1997 positions", "nato_posture"),
+        ("NATO to pull back its forces from Eastern Europe", "nato_posture"),
+        ("the resumption of direct flights", "relations"),
     ],
 )
 def test_mentions_find_news_phrasings_of_issues(nlp, phrase: str, issue: str) -> None:
