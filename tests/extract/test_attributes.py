@@ -50,6 +50,9 @@ def spans(text: str, clause: str | None = None) -> tuple[Span, Span]:
         ("Kyiv is ready to hold a vote once its allies could guarantee its security.", None,
          False),
         ("Kyiv could hold a vote once its allies guarantee its security.", None, True),
+        ("Russia would probably accept a ceasefire.", None, True),
+        ("Russia is expected to propose a ceasefire.", None, True),
+        ("Russia is rumoured to want a ceasefire.", None, True),
     ],
 )
 def test_is_hedged_reads_cues_in_the_stance_clause(text: str, clause: str | None,
@@ -104,6 +107,10 @@ def test_is_hedged_reads_cues_in_the_stance_clause(text: str, clause: str | None
          "Moscow will not accept a ceasefire", False),
         ("Russia would accept a truce only if Kyiv withdraws, even if talks drag on.", None,
          True),
+        ("Provided Kyiv withdraws, Russia would accept a truce.", "Russia would accept a truce",
+         True),
+        ("Russia would accept a truce, assuming Kyiv withdraws.", None, True),
+        ("Russia would accept a truce so long as Kyiv withdraws.", None, True),
     ],
 )
 def test_is_conditional_finds_conditions_and_exchanges(text: str, clause: str | None,

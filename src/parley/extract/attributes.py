@@ -309,8 +309,9 @@ def is_conditional(clause: Span, sentence: Span, *, dossier: Dossier | None = No
     first = sentence.start
     while first < clause.start and (doc[first].is_punct or doc[first].is_space):
         first += 1
-    return first < clause.start and bool(lex.condition.match_at(doc, first, sentence.end)) \
-        and token_strings(doc)[0][first] != "even"
+    return first < clause.start and token_strings(doc)[0][first] != "even" and (
+        bool(lex.condition.match_at(doc, first, sentence.end))
+        or token_strings(doc)[0][first] in ("provided", "providing"))  # "Provided Kyiv withdraws, ..."
 
 
 def _once_is_conjunction(doc: Doc, i: int) -> bool:
@@ -338,7 +339,7 @@ _PROVIDED_SUBJECTS = frozenset(["it", "they", "he", "she", "we", "there", "both"
 def _provided_conjunction(doc: Doc, k: int, end: int) -> bool:
     low = token_strings(doc)[0]
     return low[k] in ("provided", "providing") and k + 1 < end and (
-        low[k + 1] in _PROVIDED_SUBJECTS or (k > 0 and low[k - 1] == ","))
+        low[k + 1] in _PROVIDED_SUBJECTS or k == 0 or not doc[k - 1].is_alpha)
 
 
 def _concessive(doc: Doc, s: int) -> bool:
