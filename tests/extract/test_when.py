@@ -41,6 +41,11 @@ def when(text: str, clause: str | None = None, date: dt.date | None = REPORT) ->
         ("Kyiv once proposed a neutral status.", "past"),
         ("Kyiv will accept a ceasefire once agreed guarantees are in place.", None),
         ("At the time, Kyiv insisted on the 1991 borders.", "past"),
+        # "N years/months ago" against the report date; the war's first days are past
+        ("Two years ago, Kyiv offered neutrality.", "2023"),
+        ("Moscow demanded neutrality three months ago.", "2025-05"),
+        ("At the start of the war, Kyiv offered neutrality.", "past"),
+        ("In the first weeks of the invasion, Kyiv offered neutrality.", "past"),
         # a past stance with a year in its clause is dated by the year
         ("In Istanbul in the spring of 2022 the Ukrainian side had agreed to neutrality.",
          "2022"),

@@ -270,6 +270,12 @@ class Dossier(_Strict):
                 return r
         raise KeyError(code)
 
+    def phrases(self, lexicon: str, default: list[str] | tuple[str, ...] = ()) -> list[str]:
+        """The word phrases of a lexicon, braces expanded ("{a|b} c" -> "a c", "b c");
+        token patterns are left out (they go to the Matcher)."""
+        entries = self.lexicons.get(lexicon) or list(default)
+        return [x for e in entries if isinstance(e, str) for x in expand_phrase(e)]
+
     def party_codes(self) -> list[str]:
         return [p.code for p in self.parties]
 

@@ -198,8 +198,7 @@ def _lexicons(dossier: Dossier | None) -> _Lexicons:
     if key not in _CACHE:
 
         def words(name: str) -> list[str]:
-            entries = d.lexicons.get(name) or _DEFAULTS.get(name, [])
-            return [e for e in entries if isinstance(e, str)]  # token patterns: Matcher only
+            return d.phrases(name, _DEFAULTS.get(name, []))  # token patterns: Matcher only
 
         lex = _Lexicons(
             hedge=_Phrases(words("hedge")),

@@ -130,7 +130,7 @@ class MentionFinder:
             if pats:
                 self.patterns.add(key, pats)
 
-        roles = [str(r).lower() for r in dossier.lexicons.get("role_nouns", [])]
+        roles = [r.lower() for r in dossier.phrases("role_nouns")]
         for p in dossier.parties:
             add_entries(PARTY, p.code, None, list(p.aliases))
             # people and titles: "he" in the next sentence may stand for them

@@ -109,15 +109,15 @@ class StanceFinder:
         self.dossier = dossier
         self.regional = {i.code for i in dossier.issues if i.regional}
         self.groups = {g.name: list(g.members) for g in dossier.groups}
-        self.weak = {str(w).lower() for w in dossier.lexicons.get("weak_issue_phrases", [])}
+        self.weak = {str(w).lower() for w in dossier.phrases("weak_issue_phrases")}
         self.secondary = {
-            str(w).lower() for w in dossier.lexicons.get("secondary_issue_phrases", [])
+            str(w).lower() for w in dossier.phrases("secondary_issue_phrases")
         }
         self.defaults = {i.code: i.default_outcome for i in dossier.issues}
         self.adjectives = {
             a.lower(): p.code for p in dossier.parties for a in p.adjectives
         }
-        self.roles = {str(r).lower() for r in dossier.lexicons.get("role_nouns", [])}
+        self.roles = {str(r).lower() for r in dossier.phrases("role_nouns")}
         self.person_names = {
             p.code: {n.lower() for n in [*p.people, *p.titles]} for p in dossier.parties
         }

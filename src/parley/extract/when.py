@@ -54,6 +54,8 @@ _STANCE_PARTICIPLES = {"demanded", "proposed", "offered", "insisted", "rejected"
                        "suggested", "asked", "required", "stated", "declared", "made",
                        "put", "set", "been"}
 _RELATIVE_YEAR = {"last": -1, "previous": -1, "this": 0}
+_AGO_COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+               "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
 _PAST_CACHE: dict[int, list[tuple[str, ...]]] = {}
 
@@ -64,7 +66,7 @@ def _past_phrases(dossier: Dossier | None) -> list[tuple[str, ...]]:
     if key not in _PAST_CACHE:
         from parley.extract.segment import blank_nlp
 
-        entries = [e for e in (d.lexicons.get("past") or _PAST_DEFAULT) if isinstance(e, str)]
+        entries = d.phrases("past", _PAST_DEFAULT)
         tok = blank_nlp().tokenizer
         phrases = {tuple(t.lower_ for t in tok(e)) for e in entries + ["had demanded"]}
         # a phrase ending in a bare year ("in 2014") is handled as a date, not as "past"
@@ -88,7 +90,7 @@ def _dates_in(doc: Doc, start: int, end: int, report_date: dt.date | None):
     while i < end:
         w = low[i].rstrip(".")  # "Nov. 21"
         if w not in MONTHS and not txt[i][:1].isdigit() and w not in _RELATIVE_YEAR \
-                and w != "a":
+                and w != "a" and w not in _AGO_COUNTS:
             i += 1
             continue  # most tokens: no month name, number or "last year"
         # "June 2024", "June 12, 2024", "12 June 2024", "August 6", "in September"
@@ -144,11 +146,19 @@ def _dates_in(doc: Doc, start: int, end: int, report_date: dt.date | None):
                 yield i, i + 2, f"{first.year:04d}-{first.month:02d}"
                 i += 2
                 continue
-        if w == "a" and i + 2 < end and token_strings(doc)[0][i + 1] == "year" and \
-                token_strings(doc)[0][i + 2] == "ago" and report_date is not None:
-            yield i, i + 3, f"{report_date.year - 1:04d}"
-            i += 3
-            continue
+        # "a year ago", "two years ago", "three months ago"
+        n = 1 if w in ("a", "an") else _AGO_COUNTS.get(w, int(w) if w.isdigit() and len(w) <= 2 else 0)
+        if n and i + 2 < end and low[i + 2] == "ago" and report_date is not None:
+            unit = low[i + 1]
+            if unit in ("year", "years"):
+                yield i, i + 3, f"{report_date.year - n:04d}"
+                i += 3
+                continue
+            if unit in ("month", "months"):
+                m = report_date.year * 12 + report_date.month - 1 - n
+                yield i, i + 3, f"{m // 12:04d}-{m % 12 + 1:02d}"
+                i += 3
+                continue
         i += 1
 
 
