@@ -277,6 +277,8 @@ class StanceFinder:
             ):
                 governed.add(m.start)  # "the position of Ukraine and Russia"
         for m in reversed(cands):
+            if m.end < trig.start and _low(doc)[m.end] in _EVENT_NOUNS:
+                continue  # "the Ukraine crisis", "the Russia file": a noun's modifier
             possessive = m.end < len(doc) and _low(doc)[m.end] in ("'s", "’s", "'")
             if m.start in governed and not possessive:
                 continue
@@ -450,6 +452,19 @@ class StanceFinder:
                 continue  # "ahead of the Alaska summit": when, not what
             if m.label == "legitimacy" and any(o.start == m.end for o in found):
                 continue  # "illegitimate sanctions": a word about another issue
+            if m.label == "territory" and _hands_over_no_land(doc, m, found, end):
+                continue  # "hand over wounded soldiers", "leave the nuclear plant"
+            if m.label == "territory" and m.value is None and _recognised_object(doc, m, found):
+                continue  # "recognise occupied territory as Russian": recognition only
+            if m.label == "recognition" and _recognises_a_deal(doc, m):
+                continue  # "will not recognise any agreement reached without it"
+            if m.label == "elections" and _election_as_date(doc, m):
+                continue  # "a halt to strikes on election day": when, not what
+            if m.label == "security_guarantees" and _no_nato_guarantee(doc, m, ms, end):
+                # "guarantees that the alliance will not take in Ukraine": a legal ban
+                key = ("nato_membership", act)
+                hits.setdefault(key, IssueHit("nato_membership", "legal_ban", m.start, act))
+                continue
             if flip_at is not None and flip_end is not None and m.start >= flip_end:
                 continue  # past the condition's clause ("..., dimming hopes for a truce")
             if act == "demand" and any(trig.end <= w < m.start for w in when_at):
@@ -935,32 +950,51 @@ class StanceFinder:
         """"Trump's 28-point plan", "the US proposal", "the draft drafted by Witkoff":
         remember the author for the plan's points later in the report."""
         parties = [m for m in ms if m.kind == PARTY]
+        noted = None  # end of the plan noun whose author this sentence named
         for n in ms:
             if n.kind != CUE or n.label != "plan_nouns":
                 continue
-            before = [p for p in parties if n.start - 6 <= p.end <= n.start
-                      and not (p.start > 0 and _low(doc)[p.start - 1] in _PREPOSITIONS)
-                      and not any(w in (",", ".", ";", ":") for w in _low(doc)[p.end : n.start])]
-            if before and before[-1].start > 0 and _low(doc)[before[-1].start - 1] in _GIVING:
-                # "Kyiv handed the Russian side a document": the side is its recipient
-                giver = [p for p in parties if p.end < before[-1].start
-                         and not (p.start > 0 and _low(doc)[p.start - 1] in _PREPOSITIONS)]
-                before = giver[:1]
-            if before:
-                state.plan_author = before[-1].label
+            if noted is not None and n.start - noted <= 8 and any(
+                w in ("to", "against") for w in _low(doc)[noted : n.start]
+            ) and not any(w in (",", ";", ".") for w in _low(doc)[noted : n.start]):
+                # "a counter-proposal to the U.S. plan": the plan answered is not the one
+                # whose text follows
                 continue
-            low = _low(doc)
-            adj = [self.adjectives[w] for w in low[max(0, n.start - 3) : n.start]
-                   if w in self.adjectives]
-            if adj:
-                state.plan_author = adj[-1]  # "the European counter-proposal"
-                continue
-            for i in range(n.end, min(len(doc), n.end + 4)):
-                if _low(doc)[i] == "by":
-                    after = [p for p in parties if i < p.start <= i + 2]
-                    if after:
-                        state.plan_author = after[0].label
-                    break
+            before_author = state.plan_author
+            state.plan_author = None
+            self._note_one_plan(doc, n, parties, state)
+            if state.plan_author is None:
+                state.plan_author = before_author
+            else:
+                noted = n.end
+
+    def _note_one_plan(
+        self, doc: Doc, n: Mention, parties: list[Mention], state: DocState
+    ) -> None:
+        """The author of one plan noun ("Trump's plan", "the European draft"), if named."""
+        low = _low(doc)
+        before = [p for p in parties if n.start - 6 <= p.end <= n.start
+                  and not (p.start > 0 and low[p.start - 1] in _PREPOSITIONS)
+                  and not any(w in (",", ".", ";", ":") for w in low[p.end : n.start])]
+        if before and before[-1].start > 0 and low[before[-1].start - 1] in _GIVING:
+            # "Kyiv handed the Russian side a document": the side is its recipient
+            giver = [p for p in parties if p.end < before[-1].start
+                     and not (p.start > 0 and low[p.start - 1] in _PREPOSITIONS)]
+            before = giver[:1]
+        if before:
+            state.plan_author = before[-1].label
+            return
+        adj = [self.adjectives[w] for w in low[max(0, n.start - 3) : n.start]
+               if w in self.adjectives]
+        if adj:
+            state.plan_author = adj[-1]  # "the European counter-proposal"
+            return
+        for i in range(n.end, min(len(doc), n.end + 4)):
+            if low[i] == "by":
+                after = [p for p in parties if i < p.start <= i + 2]
+                if after:
+                    state.plan_author = after[0].label
+                break
 
     def _frame(
         self, doc: Doc, sent: Span, ms: list[Mention], state: DocState
@@ -1155,6 +1189,9 @@ def _russian_leaves(doc: Doc, handover: Mention, lo: int) -> bool:
     return i >= lo and low[i] in _RUSSIAN
 
 
+# nouns that a party name modifies without being their subject ("the Ukraine crisis")
+_EVENT_NOUNS = frozenset(["crisis", "war", "conflict", "question", "issue", "file", "dossier",
+                          "situation", "settlement", "peace", "deal", "talks", "track"])
 _TROOPS = frozenset(["troops", "forces", "army", "soldiers", "military"])
 _RUSSIAN = frozenset(["russia", "russian", "russia's", "russia’s", "moscow's", "moscow’s"])
 _INCLUDE = frozenset(["include", "includes", "included"])
@@ -1229,6 +1266,83 @@ def _main_clause_first(
         if end > c.start and inside and len(inside) < len(trigs):
             return [t for t in trigs if t.start >= end] + inside
     return trigs
+
+
+# what is handed over or left when it is no land: people, and the nuclear plant
+_HANDED_PEOPLE = frozenset(
+    ["soldiers", "servicemen", "prisoners", "captives", "detainees", "civilians", "children",
+     "bodies", "remains", "pows", "people", "citizens", "fighters", "wounded", "documents",
+     "lists", "list", "weapons"]
+)
+_HANDOVER_WORDS = frozenset(["hand", "handing", "handed", "hands", "leave", "leaves", "left",
+                             "leaving", "surrender", "surrendered", "return", "returned"])
+
+
+def _hands_over_no_land(doc: Doc, m: Mention, found: list[Mention], end: int) -> bool:
+    """"hand over 23 wounded soldiers", "leave the Zaporizhzhia nuclear plant": a
+    hand-over verb whose object is people or the plant, not land."""
+    low = _low(doc)
+    if low[m.start] not in _HANDOVER_WORDS:
+        return False
+    for i in range(m.end, min(end, m.end + 7)):
+        if low[i] in (",", ";", ".", "and", "or") or any(
+            o.start == i and o.label == "territory" for o in found
+        ):
+            return False
+        if low[i] in _HANDED_PEOPLE or any(
+            o.start == i and o.label in ("nuclear_plant", "humanitarian") for o in found
+        ):
+            return True
+    return False
+
+
+def _recognised_object(doc: Doc, m: Mention, found: list[Mention]) -> bool:
+    """A bare "territory" that is the object of "recognise" ("would never recognise any
+    occupied territory as Russian"): the stance is on recognition, not on control."""
+    low = _low(doc)
+    for o in found:
+        if o.label == "recognition" and o.end <= m.start <= o.end + 3 and not any(
+            w in (",", ";", "and", "or", "but") for w in low[o.end : m.start]
+        ):
+            return True
+    return False
+
+
+# objects of "recognise" that are no land: a deal, not a sovereignty claim
+_DEAL_NOUNS = frozenset(["agreement", "agreements", "deal", "deals", "accord", "accords",
+                         "arrangement", "arrangements", "decisions", "decision", "outcome"])
+
+
+def _recognises_a_deal(doc: Doc, m: Mention) -> bool:
+    """"would not recognise any agreement reached without it": a bare "recognise"
+    whose object is a deal."""
+    low = _low(doc)
+    if m.end - m.start != 1 or not low[m.start].startswith("recogni"):
+        return False
+    nxt = [w for w in low[m.end : m.end + 3] if w not in _ARTICLES and w != "such"]
+    return bool(nxt) and nxt[0] in _DEAL_NOUNS
+
+
+def _election_as_date(doc: Doc, m: Mention) -> bool:
+    """"on election day", "on the same day as the election": a date, not a stance."""
+    low = _low(doc)
+    after = low[m.end] if m.end < len(low) else ""
+    before = low[max(0, m.start - 3) : m.start]
+    return after in ("day", "night", "campaign") or before in (
+        ["day", "as", "the"], ["day", "of", "the"], ["time", "as", "the"])
+
+
+def _no_nato_guarantee(doc: Doc, m: Mention, ms: list[Mention], end: int) -> bool:
+    """"guarantees that NATO will not expand / take in Ukraine": the guarantee is the
+    ban on membership, not a guarantee of Ukraine's security."""
+    low = _low(doc)
+    if m.end >= end or low[m.end] != "that":
+        return False
+    nato = next((p for p in ms if p.kind == PARTY and p.label == "NATO"
+                 and m.end < p.start <= m.end + 3), None)
+    return nato is not None and any(
+        w in ("not", "never", "n't") for w in low[nato.end : min(end, nato.end + 3)]
+    )
 
 
 def _condition_clause(doc: Doc, lo: int, hi: int) -> bool:
