@@ -175,3 +175,133 @@ def test_a_plan_named_alone_still_names_its_author() -> None:
     text = ("Washington sent Kyiv the U.S. peace plan. Its main points are as follows.\n\n"
             "1. Ukraine's armed forces will be capped at 600,000 personnel.")
     assert ("US", "propose", "army_limits") in keys(text)
+
+
+# -- "Russia must withdraw" in a report quoting someone else: the quoted one asks ---------
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        ("Zelensky set out his conditions on Tuesday. Under point six, Russia must withdraw "
+         "all its troops from Ukraine.", ("UA", "demand", "territory"),
+         ("RU", "demand", "territory")),
+        ("Putin spoke to reporters in Minsk. Ukraine must give up its NATO ambitions.",
+         ("RU", "demand", "nato_membership"), ("UA", "demand", "nato_membership")),
+        ("Macron addressed the summit on Friday. Russia should agree to a full ceasefire "
+         "without delay.", ("EUROPE", "demand", "ceasefire"), ("RU", "demand", "ceasefire")),
+    ],
+)
+def test_a_party_that_must_act_is_asked_by_the_person_quoted(text, expected, absent) -> None:
+    found = keys(text)
+    assert expected in found
+    assert absent not in found
+
+
+def test_a_party_that_must_act_with_nobody_quoted_keeps_its_reading() -> None:
+    # nobody named before: the subject reading stays as it was
+    assert keys("Ukraine must hold negotiations with Russia.")
+
+
+# -- ", and <party> said/demands": a new statement -----------------------------------------
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        ("The Kremlin has dismissed the idea of foreign troops in Ukraine, and Russian "
+         "officials continue to demand that Kyiv cut its army.",
+         ("RU", "reject", "foreign_troops"), ("RU", "demand", "army_limits")),
+        ("Kyiv rejected the idea of a buffer zone, and Washington called for a ceasefire.",
+         ("UA", "reject", "dmz"), ("US", "demand", "ceasefire")),
+        ("Moscow refused a ceasefire, and Zelensky said he was ready to meet Putin.",
+         ("RU", "reject", "ceasefire"), ("UA", "propose", "talks")),
+    ],
+)
+def test_and_a_new_party_subject_opens_a_new_statement(text, first, second) -> None:
+    found = keys(text)
+    assert {first, second} <= found
+    # the first verb's act does not run on into the second statement
+    assert (first[0], first[1], second[2]) not in found or first[0] == second[0] and \
+        first[1] == second[1]
+
+
+def test_and_with_the_same_subject_keeps_one_clause() -> None:
+    found = keys("Russia rejected a ceasefire, and demanded that Kyiv withdraw from Donbas.")
+    assert ("RU", "demand", "territory") in found
+
+
+# -- a stance verb inside a trailing condition states nothing --------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A joint statement said the truce would take effect once Russia accepted it.",
+        "The sanctions would be lifted in stages once Moscow agreed to the plan.",
+        "The deal would enter into force when Kyiv accepts it.",
+    ],
+)
+def test_a_verb_inside_a_trailing_condition_is_no_stance_of_its_subject(text) -> None:
+    found = keys(text)
+    assert not any(actor in ("RU", "UA") and act == "propose" for actor, act, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ukraine will agree to a ceasefire if Russia agrees to withdraw.",
+         ("UA", "propose", "ceasefire")),
+        ("If Russia agrees to a ceasefire, the US will lift some sanctions.",
+         ("US", "propose", "sanctions")),
+    ],
+)
+def test_the_main_clause_keeps_its_stance_beside_a_condition(text, expected) -> None:
+    assert expected in keys(text)
+
+
+# -- "a memorandum ... that demands": the document's author ---------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        ("Russia's delegation handed Ukrainian negotiators a memorandum on Monday that demands "
+         "the withdrawal of Ukrainian troops from the Donetsk region.",
+         ("RU", "demand", "territory"), ("UA", "demand", "territory")),
+        ("Kyiv sent the Russian side a draft on Friday which calls for a full ceasefire.",
+         ("UA", "demand", "ceasefire"), ("RU", "demand", "ceasefire")),
+    ],
+)
+def test_a_document_that_demands_is_its_authors(text, expected, absent) -> None:
+    found = keys(text)
+    assert expected in found
+    assert absent not in found
+
+
+def test_a_document_with_no_author_holds_nothing_for_a_nearby_party() -> None:
+    assert not keys("Reporters from Ukrainian outlets were shown a document that demands a "
+                    "ceasefire.")
+
+
+# -- "X's plan is a non-starter", said by Y: Y rejects it ------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        ("Kyiv's plan to join NATO is a non-starter, Peskov said.",
+         ("RU", "reject", "nato_membership"), ("UA", "propose", "nato_membership")),
+        ("Russia's proposal to freeze the front is unacceptable, Zelensky said.",
+         ("UA", "reject", "territory"), ("RU", "propose", "territory")),
+        ("Lavrov said Western proposals to deploy peacekeepers in Ukraine are a provocation.",
+         ("RU", "reject", "foreign_troops"), ("RU", "propose", "foreign_troops")),
+        ("Peskov said Ukraine's plan to join the alliance was a recipe for disaster.",
+         ("RU", "reject", "nato_membership"), ("UA", "propose", "nato_membership")),
+    ],
+)
+def test_a_plan_judged_unacceptable_is_the_judges_rejection(text, expected, absent) -> None:
+    found = keys(text)
+    assert expected in found
+    assert absent not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We faced a provocation in the town of Bucha after the talks, Putin said.",
+        "Russia's proposal for a ceasefire was published on Monday, Zelensky said.",
+    ],
+)
+def test_no_rejection_without_an_evaluation_of_the_plan(text) -> None:
+    assert not any(act == "reject" for _, act, _ in keys(text))

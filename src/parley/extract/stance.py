@@ -242,6 +242,15 @@ class StanceFinder:
                 for m in ms:
                     if m.kind == PARTY and m.end == head - 1 and m.start >= lo:
                         return m.label, doc[m.start : m.end], "subject", m.start
+            if word in ("that", "which") and (plan := next(
+                (m for m in ms if m.kind == CUE and m.label == "plan_nouns"
+                 and head - 4 <= m.end <= head), None)) is not None and not any(
+                    p.kind == PARTY and plan.end <= p.start < head for p in ms):
+                # "handed Kyiv a memorandum on Monday that demands ...": the document's
+                # author holds what it demands
+                if state.plan_author:
+                    return state.plan_author, None, "document", lo
+                return None, None, "blocked", lo
             if word in ("'s", "’s") and head > lo:
                 for m in ms:
                     if m.kind == PARTY and m.end == head and m.start >= lo:
@@ -584,6 +593,11 @@ class StanceFinder:
             splits += [(r.start - 1, "split") for r in cues.get("reporting", [])
                        if first_act is not None and first_act < r.start - 1
                        and low[r.start - 1] == "and"]
+            if first_act is not None:
+                # "..., and Washington said it would ...", "..., and Russian officials
+                # continue to demand ...": a new subject opens a new statement
+                splits += [(c, "split") for c in self._new_subject_clauses(
+                    doc, ms, cues.get("reporting", []), first_act)]
         for start, kind in sorted(splits):
             if start > bounds[-1]:
                 bounds.append(start)
@@ -635,12 +649,20 @@ class StanceFinder:
                 trigs = _main_clause_first(doc, trigs, conditions, lo)
             for t in trigs:
                 act = t.label
+                if _in_trailing_condition(doc, t, lo):
+                    continue  # "..., would take effect once Russia accepted it": no stance
                 if t.value == "imperative":
                     first = _order_start(doc, sent.start, t.start)
                     if t.start != first or not (speaker or state.house):
                         continue  # "stop" mid-sentence is no order
                     actor = speaker or state.house
                     actor_span, how, anchor = (speaker_span if speaker else None), "imperative", lo
+                elif t.value == "noun" and speaker and any(
+                    r.value == "speaker" and r.label == "reject" and t.end <= r.start
+                    and not any(w in (",", ";") for w in low[t.end : r.start])
+                    for r in trigs
+                ):
+                    continue  # "Kyiv's plan to join NATO is a non-starter", Peskov said
                 elif t.value == "noun":
                     actor, actor_span, how, anchor = self.noun_holder(doc, t, lo, ms, state,
                                                                       speaker)
@@ -664,6 +686,11 @@ class StanceFinder:
                             doc, t, sent.start, ms, state, speaker
                         )
                         anchor = min(anchor, lo)
+                        holder = state.plan_author or state.last_speaker or state.last_person
+                        if how == "subject" and actor and holder and holder != actor:
+                            # "Under point six, Russia must withdraw": what one party must
+                            # do is asked by the plan or the person the report is quoting
+                            actor, actor_span, how = holder, None, "context"
                     elif actor and _self_obligation(doc, t, lo, ms, actor):
                         # "Ukraine must hold negotiations", said by Kyiv: its own step
                         act, how = "propose", "speaker-self"
@@ -945,6 +972,28 @@ class StanceFinder:
         )):
             return None
         return _quote_speaker(state, True, next_speaker)
+
+    def _new_subject_clauses(
+        self, doc: Doc, ms: list[Mention], reports: list[Mention], first_act: int
+    ) -> list[int]:
+        """Indices of ", and" that open a clause with a party of its own as the subject
+        of a reporting or stance verb ("..., and Washington said ...")."""
+        low = _low(doc)
+        out: list[int] = []
+        parties = [m for m in ms if m.kind == PARTY]
+        for v in [*reports, *(m for m in ms if m.kind == ACT and m.value == "subject")]:
+            if v.start <= first_act + 2:
+                continue
+            head = _subject_head(doc, v.start, first_act)
+            if head is None:
+                continue
+            for p in parties:
+                if p.end == head + 1 or (p.end == head and low[head] in self.roles):
+                    if p.start - 2 > first_act and low[p.start - 1] == "and" and \
+                            low[p.start - 2] == ",":
+                        out.append(p.start - 1)
+                    break
+        return out
 
     def _note_plan_author(self, doc: Doc, ms: list[Mention], state: DocState) -> None:
         """"Trump's 28-point plan", "the US proposal", "the draft drafted by Witkoff":
@@ -1343,6 +1392,22 @@ def _no_nato_guarantee(doc: Doc, m: Mention, ms: list[Mention], end: int) -> boo
     return nato is not None and any(
         w in ("not", "never", "n't") for w in low[nato.end : min(end, nato.end + 3)]
     )
+
+
+_TRAILING_CONDITIONS = frozenset(["once", "if", "unless", "until", "when"])
+
+
+def _in_trailing_condition(doc: Doc, trig: Mention, lo: int) -> bool:
+    """A stance verb inside a condition that ends the clause ("the truce would take
+    effect once Russia accepted it"): the condition's subject states nothing."""
+    low = _low(doc)
+    for i in range(trig.start - 1, max(lo + 2, trig.start - 6) - 1, -1):
+        w = low[i]
+        if w in (",", ";", ":", "-", "—") or w in _QUOTES:
+            return False
+        if w in _TRAILING_CONDITIONS:
+            return i + 1 < trig.start and low[i - 1] not in ("only", "and", "or", "but")
+    return False
 
 
 def _condition_clause(doc: Doc, lo: int, hi: int) -> bool:
