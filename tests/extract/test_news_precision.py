@@ -305,3 +305,69 @@ def test_a_plan_judged_unacceptable_is_the_judges_rejection(text, expected, abse
 )
 def test_no_rejection_without_an_evaluation_of_the_plan(text) -> None:
     assert not any(act == "reject" for _, act, _ in keys(text))
+
+
+# -- recall: adverbs between subject and verb, documents as subjects, news lexicon -------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ukraine instead wants an unconditional 30-day ceasefire.", ("UA", "demand", "ceasefire")),
+        ("Moscow meanwhile rejected the idea of European peacekeepers.",
+         ("RU", "reject", "foreign_troops")),
+        ("Washington, however, called for a ceasefire.", ("US", "demand", "ceasefire")),
+        ("The Europeans too support security guarantees for Ukraine.",
+         ("EUROPE", "propose", "security_guarantees")),
+    ],
+)
+def test_an_adverb_between_subject_and_verb_keeps_the_subject(text, expected) -> None:
+    assert expected in keys(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia's delegation handed Kyiv a memorandum on Monday. The memorandum also insists "
+         "on Ukraine's neutrality.", ("RU", "demand", "neutrality")),
+        ("Zelensky unveiled his peace formula in Bali. The peace formula demands the "
+         "withdrawal of all Russian troops.", ("UA", "demand", "territory")),
+        ("The U.S. draft was sent to Moscow on Friday. The draft also calls for elections in "
+         "Ukraine.", ("US", "demand", "elections")),
+    ],
+)
+def test_a_document_as_subject_is_held_by_its_author(text, expected) -> None:
+    assert expected in keys(text)
+
+
+def test_a_document_with_no_known_author_holds_nothing() -> None:
+    assert not keys("The memorandum insists on Ukraine's neutrality.")
+
+
+@pytest.mark.parametrize(
+    ("text", "issue"),
+    [
+        ("Ukraine demands that Russia return all the deported children.", "humanitarian"),
+        ("Kyiv wants the children to be returned to their families.", "humanitarian"),
+        ("Moscow has refused to release the Ukrainian prisoners.", "humanitarian"),
+        ("Ramaphosa's plan calls for the unimpeded export of grain through the Black Sea.",
+         "black_sea"),
+        ("Ukraine insists that those responsible be tried for the crime of aggression.",
+         "accountability"),
+        ("Kyiv has called for the arrest warrants to be executed.", "accountability"),
+        ("Zelensky has asked for more cruise missiles.", "military_aid"),
+        ("Moscow demands a legally binding ban on Ukraine's membership of NATO.",
+         "nato_membership"),
+    ],
+)
+def test_news_phrasings_of_issues(text, issue) -> None:
+    assert any(i == issue for _, _, i in keys(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia accused Kyiv of war crimes in Kursk, the ministry said.",
+        "A new approach to the talks will be tried next week, Peskov said.",
+    ],
+)
+def test_accusations_and_trials_of_ideas_are_no_accountability_stance(text) -> None:
+    assert not any(i == "accountability" for _, _, i in keys(text))

@@ -251,6 +251,11 @@ class StanceFinder:
                 if state.plan_author:
                     return state.plan_author, None, "document", lo
                 return None, None, "blocked", lo
+            if state.plan_author and any(
+                m.kind == CUE and m.label == "plan_nouns" and m.end == head + 1 for m in ms
+            ) and not any(m.kind == PARTY and head - 3 <= m.start <= head for m in ms):
+                # "The memorandum also insists on ...": the document's author holds it
+                return state.plan_author, None, "document", lo
             if word in ("'s", "’s") and head > lo:
                 for m in ms:
                     if m.kind == PARTY and m.end == head and m.start >= lo:
@@ -1038,6 +1043,14 @@ class StanceFinder:
         if adj:
             state.plan_author = adj[-1]  # "the European counter-proposal"
             return
+        if any(w in ("his", "her", "its", "their") for w in low[max(0, n.start - 3) : n.start]):
+            # "Zelensky unveiled his peace formula": the subject that owns it
+            owner = [p for p in parties if p.end <= n.start - 1
+                     and not (p.start > 0 and low[p.start - 1] in _PREPOSITIONS)
+                     and not any(w in (",", ";", ":", ".") for w in low[p.end : n.start])]
+            if owner:
+                state.plan_author = owner[-1].label
+                return
         for i in range(n.end, min(len(doc), n.end + 4)):
             if low[i] == "by":
                 after = [p for p in parties if i < p.start <= i + 2]
@@ -1125,7 +1138,7 @@ class StanceFinder:
 # words between a subject and its verb: auxiliaries, negation, adverbs, time words,
 # catenative verbs ("Putin continues to insist", "Kyiv has long rejected")
 _VERB_GROUP = frozenset(
-    ["is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "do", "does", "did", "not", "n't", "never", "also", "still", "now", "already", "again", "then", "just", "only", "even", "long", "once", "first", "further", "thus", "therefore", "today", "yesterday", "tonight", "week", "month", "year", "last", "this", "repeatedly", "to", "continues", "continue", "continued", "appears", "appeared", "seems", "seemed", "keeps", "kept", "remains", "remained", "ever", "really", "reportedly", "far", "am", "'m", "’m", "'re", "’re", "'ll", "’ll", "'d", "’d", "'ve", "’ve"]
+    ["is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "do", "does", "did", "not", "n't", "never", "also", "still", "now", "already", "again", "then", "just", "only", "even", "long", "once", "first", "further", "thus", "therefore", "today", "yesterday", "tonight", "week", "month", "year", "last", "this", "repeatedly", "to", "continues", "continue", "continued", "appears", "appeared", "seems", "seemed", "keeps", "kept", "remains", "remained", "ever", "really", "reportedly", "far", "instead", "meanwhile", "however", "too", "always", "often", "soon", "later", "earlier", "nonetheless", "nevertheless", "likewise", "am", "'m", "’m", "'re", "’re", "'ll", "’ll", "'d", "’d", "'ve", "’ve"]
 )
 # verbs that take the trigger as their complement ("began to", "tried to", "vowed to")
 _CATENATIVE = frozenset(
