@@ -371,3 +371,54 @@ def test_news_phrasings_of_issues(text, issue) -> None:
 )
 def test_accusations_and_trials_of_ideas_are_no_accountability_stance(text) -> None:
     assert not any(i == "accountability" for _, _, i in keys(text))
+
+
+# -- a plan's points announced by "set out ten elements:" --------------------------------------
+_AFRICAN = ("South Africa's President Cyril Ramaphosa presented his peace initiative to Putin "
+            "on Saturday. The mission set out ten elements it wants both sides to consider:\n\n")
+
+
+@pytest.mark.parametrize(
+    ("items", "expected"),
+    [
+        ("1. Prisoners of war must be released by both sides.\n2. Grain and fertiliser must "
+         "flow unhindered through the Black Sea.\n",
+         {("AFRICA", "demand", "humanitarian"), ("AFRICA", "demand", "black_sea")}),
+        ("1. A ceasefire will be declared along the front.\n2. All prisoners of war "
+         "will be exchanged.\n", {("AFRICA", "propose", "ceasefire"), ("AFRICA", "propose",
+                                                                 "humanitarian")}),
+    ],
+)
+def test_points_announced_with_a_colon_are_the_plan_authors(items, expected) -> None:
+    assert expected <= keys(_AFRICAN + items)
+
+
+def test_a_colon_without_a_plan_named_opens_no_plan_list() -> None:
+    text = ("Reporters asked about the weekend:\n\n1. Prisoners of war must be released.\n")
+    assert not any(actor == "AFRICA" for actor, _, _ in keys(text))
+
+
+# -- "X will continue", said by a party: its commitment -----------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lavrov said exchanges of prisoners would continue.", ("RU", "propose", "humanitarian")),
+        ("Allies, Stoltenberg said, would keep supplying weapons to Ukraine.",
+         ("NATO", "propose", "military_aid")),
+        ("Macron said European military aid to Ukraine will continue regardless.",
+         ("EUROPE", "propose", "military_aid")),
+    ],
+)
+def test_a_speaker_saying_a_step_will_go_on_proposes_it(text, expected) -> None:
+    assert expected in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Umerov said negotiations with Russia would continue next week.",
+        "Zelensky said the dialogue with partners will continue.",
+    ],
+)
+def test_talks_that_continue_are_a_schedule(text) -> None:
+    assert not keys(text)

@@ -639,6 +639,12 @@ class StanceFinder:
             if frame:
                 # a plan point: the plan's author proposes every outcome it names
                 actor, act, how = frame
+                if act == "propose" and how == "plan-item" and any(
+                    m.kind == ACT and m.value == "speaker" and m.label == "demand"
+                    and _in(m, lo, hi) for m in ms
+                ):
+                    # "6. Prisoners of war must be released.": a point that asks
+                    act = "demand"
                 trig = Mention(ACT, act, "plan", hi, hi)
                 rule_base = f"{act}:{how}"
                 trigs = []
@@ -656,6 +662,10 @@ class StanceFinder:
                 act = t.label
                 if _in_trailing_condition(doc, t, lo):
                     continue  # "..., would take effect once Russia accepted it": no stance
+                if t.value == "speaker" and low[t.end - 1] in _GOING_ON and any(
+                    o is not t and t.end <= o.start <= t.end + 2 for o in trigs
+                ):
+                    continue  # "will continue to reject": the verb after it holds the act
                 if t.value == "imperative":
                     first = _order_start(doc, sent.start, t.start)
                     if t.start != first or not (speaker or state.house):
@@ -829,6 +839,9 @@ class StanceFinder:
                 # follows the attribution is the reporter's context, not the stance
                 hi_issues = hi_regions = min(hi_issues, cut)
             hits = self.issues(doc, ms, lo_issues, hi_issues, act, trig, [m for m in excl if m])
+            if trig.value == "speaker" and low[trig.end - 1] in _GOING_ON:
+                # "negotiations would continue next week": a schedule, not a stance on talks
+                hits = [h for h in hits if h.issue != "talks"]
             regions = self.regions(doc, ms, lo, hi_regions)
             if frame and act == "propose":
                 # "The draft provides that the treaty enters into force only after a
@@ -956,8 +969,12 @@ class StanceFinder:
                 state.list_holder = (out[-1].actor, out[-1].act, how)
             elif state.last_act and any(m.kind == ACT for m in ms):
                 state.list_holder = (*state.last_act, how)
-            elif state.plan_author and (plan or opener):
-                # "Its main provisions are as follows." after the plan's author is named
+            elif state.plan_author and (plan or opener or (
+                _ends_with_colon(doc, sent)
+                and any(w in _LIST_NOUNS for w in low[sent.start : sent.end])
+            )):
+                # "Its main provisions are as follows." after the plan's author is named;
+                # "The mission set out ten elements it wants both sides to consider:"
                 state.list_holder = (state.plan_author, "propose", "plan-item")
         return out
 
@@ -1254,6 +1271,8 @@ def _russian_leaves(doc: Doc, handover: Mention, lo: int) -> bool:
 # nouns that a party name modifies without being their subject ("the Ukraine crisis")
 _EVENT_NOUNS = frozenset(["crisis", "war", "conflict", "question", "issue", "file", "dossier",
                           "situation", "settlement", "peace", "deal", "talks", "track"])
+# "X will continue / would keep / will go on": the speaker's commitment that X goes on
+_GOING_ON = frozenset(["continue", "keep", "on"])
 _TROOPS = frozenset(["troops", "forces", "army", "soldiers", "military"])
 _RUSSIAN = frozenset(["russia", "russian", "russia's", "russia’s", "moscow's", "moscow’s"])
 _INCLUDE = frozenset(["include", "includes", "included"])
@@ -1944,6 +1963,11 @@ def _opens_list(doc: Doc, sent: Span) -> bool:
         last -= 1
     tail = " ".join(low[max(sent.start, last - 2) : last + 1])
     return tail.endswith(_LIST_OPENERS)
+
+
+# nouns of a sentence that announces a plan's points ("set out ten elements:")
+_LIST_NOUNS = frozenset(["points", "elements", "principles", "steps", "provisions", "items",
+                         "measures", "clauses", "pillars", "proposals"])
 
 
 def _ends_with_colon(doc: Doc, sent: Span) -> bool:
