@@ -422,3 +422,84 @@ def test_a_speaker_saying_a_step_will_go_on_proposes_it(text, expected) -> None:
 )
 def test_talks_that_continue_are_a_schedule(text) -> None:
     assert not keys(text)
+
+
+# -- news phrasings of acts and issues ---------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lavrov said Russia was not against security guarantees for Ukraine.",
+         ("RU", "propose", "security_guarantees")),
+        ("We are not against a ceasefire, Peskov said.", ("RU", "propose", "ceasefire")),
+        ("Zelensky said the best security guarantee for Ukraine remained NATO membership.",
+         ("UA", "demand", "nato_membership")),
+        ("A meeting of the two presidents is the only way to end the war, Zelensky said.",
+         ("UA", "demand", "talks")),
+        ("Lavrov said the return to the 1991 borders was divorced from reality.",
+         ("RU", "reject", "territory")),
+        ("Holding elections under fire would be irresponsible, Zelensky said.",
+         ("UA", "reject", "elections")),
+        ("Elections will happen when the war stops, Zelensky said.",
+         ("UA", "propose", "elections")),
+        ("Scholz said a ceasefire that froze the front would reward aggression.",
+         ("EUROPE", "reject", "ceasefire")),
+    ],
+)
+def test_news_phrasings_of_acts(text, expected) -> None:
+    assert expected in keys(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "issue"),
+    [
+        ("Peskov said Zelensky has no mandate to sign anything.", "legitimacy"),
+        ("Lavrov questioned whether Zelensky has the authority to sign a treaty.", "legitimacy"),
+        ("Ramaphosa said the war must be settled through negotiations.", "talks"),
+        ("Erdogan said the conflict must be ended by diplomatic means.", "talks"),
+        ("Putin said the new borders must be enshrined in an international agreement.",
+         "agreement_form"),
+    ],
+)
+def test_news_phrasings_of_issues_2(text, issue) -> None:
+    assert any(i == issue for _, _, i in keys(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We faced a farce of a trial in Rostov, the lawyer said.",
+        "The talks took place through an interpreter, Peskov said.",
+        "Peskov said the meeting will happen next week in Istanbul.",
+    ],
+)
+def test_no_stance_from_the_new_phrasings_alone(text) -> None:
+    assert not keys(text)
+
+
+# -- who speaks: "X, he added, ..." and "his spokesman" ---------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        ("Zelensky spoke in Davos. European partners, he added, should be at the table "
+         "when peace is discussed.", ("UA", "demand", "talks"), ("EUROPE", "demand", "talks")),
+        ("Putin spoke in Minsk. European leaders, he said, must stop arming Ukraine.",
+         ("RU", "demand", "military_aid"), ("EUROPE", "demand", "military_aid")),
+        ("Putin warned the West on Monday. His spokesman said that Ukraine's plan to join the "
+         "alliance was a recipe for disaster.", ("RU", "reject", "nato_membership"),
+         ("UA", "reject", "nato_membership")),
+    ],
+)
+def test_the_person_quoted_speaks_not_the_party_before_the_comma(text, expected, absent) -> None:
+    found = keys(text)
+    assert expected in found
+    assert absent not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Mr Zelensky has no mandate, Lavrov said.",
+     "Peskov said the Kyiv leadership has no mandate to sign a peace treaty."],
+)
+def test_no_mandate_rejects_legitimacy(text) -> None:
+    assert ("RU", "reject", "legitimacy") in keys(text)
+    assert ("RU", "propose", "legitimacy") not in keys(text)

@@ -163,6 +163,10 @@ class StanceFinder:
                     # "According to the minister, ...": the person last named
                     fallback = fallback or state.last_person
                 continue
+            if r.start > sent.start + 2 and low[r.start - 1] in _PERSON_PRONOUNS and \
+                    low[r.start - 2] == "," and state.last_person:
+                # "European partners, he added, should ...": he speaks, not the partners
+                return state.last_person, None, "party"
             # a party inside the quote before '," he said' is not its speaker
             before = [p for p in parties if r.start - 8 <= p.end <= r.start
                       and not any(t.text in _QUOTES for t in doc[p.end : r.start])]
@@ -215,9 +219,9 @@ class StanceFinder:
                 not doc[head].is_lower:
             return False
         j = head - 1
-        while j >= sent.start and j >= head - 2 and low[j] not in ("the", "this"):
-            j -= 1  # "the chief negotiator", "the special envoy"
-        return j >= sent.start and low[j] in ("the", "this") and (
+        while j >= sent.start and j >= head - 2 and low[j] not in ("the", "this", "his", "her"):
+            j -= 1  # "the chief negotiator", "the special envoy", "his spokesman"
+        return j >= sent.start and low[j] in ("the", "this", "his", "her") and (
             j == sent.start or doc[j - 1].is_punct or low[j - 1] in _QUOTES
         )
 
@@ -485,7 +489,8 @@ class StanceFinder:
                 continue  # "should hold elections once a ceasefire is in place": a time
             a = flip_to if flip_at is not None and m.start > flip_at else act
             why = "+condition" if a != act else ""
-            if a == "reject" and m.start < trig.end and trig.start < m.end and any(
+            if a == "reject" and m.label != "legitimacy" and m.start < trig.end and \
+                    trig.start < m.end and any(
                 w in ("not", "never", "no", "n't") for w in low[trig.start : trig.end]
             ):
                 # "will not join NATO": the negation is part of the outcome phrase
