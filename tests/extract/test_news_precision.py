@@ -503,3 +503,35 @@ def test_the_person_quoted_speaks_not_the_party_before_the_comma(text, expected,
 def test_no_mandate_rejects_legitimacy(text) -> None:
     assert ("RU", "reject", "legitimacy") in keys(text)
     assert ("RU", "propose", "legitimacy") not in keys(text)
+
+
+# -- "accepted a U.S. proposal for X": the owner proposes X ------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ukraine said it was ready to accept a U.S. proposal for an immediate ceasefire.",
+         {("UA", "propose", "ceasefire"), ("US", "propose", "ceasefire")}),
+        ("Putin agreed to a U.S. proposal that both sides stop striking energy infrastructure.",
+         {("RU", "propose", "ceasefire"), ("US", "propose", "ceasefire")}),
+        ("Zelensky welcomed Trump's plan for security guarantees.",
+         {("UA", "propose", "security_guarantees"), ("US", "propose", "security_guarantees")}),
+    ],
+)
+def test_an_accepted_proposal_is_also_its_owners(text, expected) -> None:
+    assert expected <= keys(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # the owner is the actor itself
+        ("Kyiv said it was ready to discuss its own proposal for a ceasefire.",
+         ("RU", "propose", "ceasefire")),
+        # a rejection says nothing about what the owner wanted beyond the rejection
+        ("Kyiv rejected Russia's proposal to freeze the front.", ("UA", "propose", "territory")),
+        # no owner named before the noun
+        ("Ukraine accepted the proposal for a ceasefire.", ("US", "propose", "ceasefire")),
+    ],
+)
+def test_no_owner_stance_without_another_owner(text, absent) -> None:
+    assert absent not in keys(text)

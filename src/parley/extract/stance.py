@@ -961,6 +961,11 @@ class StanceFinder:
                         Stance(who, a, h.issue, outcome, regs, clause, sent, actor_span,
                                who == speaker and speaker is not None, rule)
                     )
+            if not frame and act != "reject" and trig.value in ("subject", "speaker"):
+                # "Kyiv was ready to accept a U.S. proposal for a ceasefire": the proposal's
+                # owner, named right before it, puts its content forward
+                out.extend(self._owned_proposals(doc, ms, trig, hi, hits, regions, actor,
+                                                 clause, sent, rule_base))
         self._advance(doc, sent, ms, state, speaker)
         if out:
             state.last_stances = out
@@ -999,6 +1004,33 @@ class StanceFinder:
         )):
             return None
         return _quote_speaker(state, True, next_speaker)
+
+    def _owned_proposals(
+        self, doc: Doc, ms: list[Mention], trig: Mention, hi: int, hits: list[IssueHit],
+        regions: list[str], actor: str, clause: Span, sent: Span, rule_base: str,
+    ) -> list[Stance]:
+        """Stances of a proposal noun that the trigger takes as its object and that a
+        party other than the actor owns ("a U.S. proposal for", "Russia's offer of")."""
+        low = _low(doc)
+        if any(low[i] in ("which", "who") and low[i - 1] == ","
+               for i in range(max(sent.start + 1, trig.start - 4), trig.start)):
+            return []  # "Ukraine, which accepted the U.S. proposal, ...": background
+        for n in ms:
+            if not (n.kind == ACT and n.value == "noun" and n.label == "propose"
+                    and trig.end <= n.start <= trig.end + 4 and n.end < hi):
+                continue
+            owner = next((p for p in ms if p.kind == PARTY and (
+                p.end == n.start or (p.end == n.start - 1 and low[p.end] in ("'s", "’s"))
+            ) and p.start >= trig.end), None)
+            if owner is None or owner.label == actor:
+                return []
+            return [
+                Stance(owner.label, "propose", h.issue, h.outcome,
+                       tuple(regions) if h.issue in self.regional else (), clause, sent,
+                       doc[owner.start : owner.end], False, rule_base + "+owned-proposal")
+                for h in hits if h.start >= n.end and h.act != "reject"
+            ]
+        return []
 
     def _new_subject_clauses(
         self, doc: Doc, ms: list[Mention], reports: list[Mention], first_act: int
