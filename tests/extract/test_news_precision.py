@@ -535,3 +535,47 @@ def test_an_accepted_proposal_is_also_its_owners(text, expected) -> None:
 )
 def test_no_owner_stance_without_another_owner(text, absent) -> None:
     assert absent not in keys(text)
+
+
+# -- a speech printed without quote marks: "we" is the person speaking ---------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Macron spoke at a press conference in Paris. Excerpts from his remarks follow.\n\n"
+         "We are ready to deploy a reassurance force in Ukraine.",
+         ("EUROPE", "propose", "foreign_troops")),
+        ("Putin made the following statement on Friday:\n\nWe are ready for negotiations.",
+         ("RU", "propose", "talks")),
+        ("Zelensky addressed parliament on Tuesday. His speech follows.\n\nI will never "
+         "recognise Crimea as Russian.",
+         ("UA", "reject", "recognition")),
+    ],
+)
+def test_first_person_text_after_a_named_speaker_is_the_speakers(text, expected) -> None:
+    assert expected in keys(text)
+
+
+def test_first_person_with_nobody_named_holds_nothing() -> None:
+    assert not keys("We are ready for negotiations.")
+    # a person named, but no speech announced: "we" stays unresolved
+    assert not keys("Zelensky flew to Paris on Monday. We are ready for negotiations.")
+
+
+# -- giving up the NATO aim in other words; mediation ----------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        ("Zelensky said he had agreed to renounce Ukraine's NATO bid.", "renounced"),
+        ("Moscow demands that Kyiv give up its ambition to join NATO.", "renounced"),
+        ("Kyiv will never abandon its goal of NATO membership, Zelensky said.",
+         "renounced"),
+        ("Zelensky demanded an invitation to join NATO.", "member"),
+    ],
+)
+def test_giving_up_the_nato_aim_in_other_words(text, outcome) -> None:
+    assert {c.outcome for c in claims(text) if c.issue == "nato_membership"} == {outcome}
+
+
+def test_an_offer_to_mediate_is_a_stance_on_talks() -> None:
+    assert ("BR", "propose", "talks") in keys(
+        "Lula proposed a group of neutral countries to mediate between Moscow and Kyiv.")

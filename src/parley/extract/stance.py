@@ -92,6 +92,7 @@ class DocState:
     line_speaker: str | None = None  # "Zelensky: ..." opening the current line
     prev_person: str | None = None  # party of the person the previous sentence named
     pair: list[str] = field(default_factory=list)  # "China and Brazil" opening the last sentence
+    remarks_by: str | None = None  # whose remarks follow ("Excerpts from his remarks follow.")
 
 
 def _in(m: Mention, start: int, end: int) -> bool:
@@ -578,6 +579,12 @@ class StanceFinder:
             # on a party's own site an unattributed "we" is that party
             if state.house and any(w in ("we", "our") for w in low[sent.start : sent.end]):
                 speaker = state.house
+            elif speaker is None and state.remarks_by and any(
+                w in ("we", "our", "i") for w in low[sent.start : sent.end]
+            ):
+                # a speech's text printed without quote marks after "Excerpts from his
+                # remarks follow." / "... made the following statement:": "we" is him
+                speaker = state.remarks_by
         out: list[Stance] = []
         if speaker_kind == "assessment" or _is_question(doc, sent):
             # an analyst's view; a question ("Will Russia accept a ceasefire?") states
