@@ -134,7 +134,10 @@ def find_stances(doc: Doc, finder: StanceFinder) -> list[Stance]:
         if s.start_char < body:
             continue
         out.extend(finder.sentence(doc, s, per[i], state, speaker_of(i + 1)))
-        if state.last_person and _REMARKS_FOLLOW.search(text, s.start_char, s.end_char):
+        if state.last_person and text[max(s.start_char, s.end_char - 10) : s.end_char].rstrip(
+        ).endswith((":", "follow.", "follows.")) and _REMARKS_FOLLOW.search(
+            text, s.start_char, s.end_char
+        ):
             # "Excerpts from his remarks follow." / "Putin made the following statement:"
             state.remarks_by = state.last_person
     return out

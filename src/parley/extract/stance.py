@@ -610,7 +610,7 @@ class StanceFinder:
             splits += [(r.start - 1, "split") for r in cues.get("reporting", [])
                        if first_act is not None and first_act < r.start - 1
                        and low[r.start - 1] == "and"]
-            if first_act is not None:
+            if first_act is not None and ", and " in text:
                 # "..., and Washington said it would ...", "..., and Russian officials
                 # continue to demand ...": a new subject opens a new statement
                 splits += [(c, "split") for c in self._new_subject_clauses(
@@ -968,7 +968,9 @@ class StanceFinder:
                         Stance(who, a, h.issue, outcome, regs, clause, sent, actor_span,
                                who == speaker and speaker is not None, rule)
                     )
-            if not frame and act != "reject" and trig.value in ("subject", "speaker"):
+            if not frame and act != "reject" and trig.value in ("subject", "speaker") and \
+                    any(m.kind == ACT and m.value == "noun" and trig.end <= m.start < hi
+                        for m in ms):
                 # "Kyiv was ready to accept a U.S. proposal for a ceasefire": the proposal's
                 # owner, named right before it, puts its content forward
                 out.extend(self._owned_proposals(doc, ms, trig, hi, hits, regions, actor,
