@@ -579,3 +579,37 @@ def test_giving_up_the_nato_aim_in_other_words(text, outcome) -> None:
 def test_an_offer_to_mediate_is_a_stance_on_talks() -> None:
     assert ("BR", "propose", "talks") in keys(
         "Lula proposed a group of neutral countries to mediate between Moscow and Kyiv.")
+
+
+# -- "asked X for / to", ", and asked ...", "announced new ...", "favour" -------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Zelensky has asked Washington for Tomahawk cruise missiles.",
+         ("UA", "demand", "military_aid")),
+        ("Putin asked Trump to halt intelligence sharing with Kyiv.",
+         ("RU", "demand", "military_aid")),
+        ("Kyiv said it was ready to keep exporting grain, and asked Turkey to guarantee the "
+         "safety of ships.", ("UA", "demand", "black_sea")),
+        ("President Biden announced a further $8 billion in military assistance.",
+         ("US", "propose", "military_aid")),
+        ("The European Union announced new sanctions against Russian banks.",
+         ("EUROPE", "propose", "sanctions")),
+        ("The British government is said to favour sending more long-range missiles.",
+         ("EUROPE", "propose", "military_aid")),
+    ],
+)
+def test_asking_announcing_and_favouring(text, expected) -> None:
+    assert expected in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Asked whether Kyiv could agree to a truce, Zelensky did not answer.",
+        "Asked about the talks, Peskov declined to comment.",
+        "Reporters asked Peskov to comment on the talks.",
+    ],
+)
+def test_a_question_put_is_no_demand(text) -> None:
+    assert not any(act == "demand" for _, act, _ in keys(text))

@@ -635,7 +635,7 @@ class StanceFinder:
             trigs = [
                 m for m in ms
                 if m.kind == ACT and _in(m, lo, hi)
-                and not _overlaps(m, parties)
+                and not (_overlaps(m, parties) and not _addressee_inside(doc, m, parties))
                 # "will not" in "will not expand eastward" is part of the outcome, but
                 # "must" in "troops must be withdrawn" still asks for it
                 and (m.value == "imperative" or (m.value == "speaker" and m.label == "demand")
@@ -1488,6 +1488,19 @@ def _in_trailing_condition(doc: Doc, trig: Mention, lo: int) -> bool:
     return False
 
 
+def _addressee_inside(doc: Doc, m: Mention, parties: list[Mention]) -> bool:
+    """"asked Washington for", "asked Turkey and the UN to": a gapped trigger whose gap
+    holds the party asked (not a question put: "Asked whether Kyiv would ...")."""
+    low = _low(doc)
+    if m.end - m.start < 3 or not low[m.start].startswith("ask"):
+        return False
+    if any(w in ("whether", "if", "about", "what", "how", "why", "when") for w in
+           low[m.start : m.end]):
+        return False
+    return all(m.start < p.start and p.end < m.end for p in parties if
+               p.start < m.end and m.start < p.end)
+
+
 def _condition_clause(doc: Doc, lo: int, hi: int) -> bool:
     """A clause that is only a condition: "but only if ...", "but only after ...",
     "but on condition that ..."."""
@@ -1565,6 +1578,11 @@ def _coordinated_verbs(doc: Doc, ms: list[Mention]) -> list[int]:
         while j > 0 and low[j] in _VERB_GROUP:
             j -= 1
         if low[j] != "and":
+            continue
+        if j > 0 and low[j - 1] == "," and any(a.end <= j - 1 for a in acts[:k]) and \
+                low[b.start].endswith("ed"):
+            # "Kyiv said it was ready to X, and asked both to Y": a second statement
+            out.append(j)
             continue
         vb = low[b.start]
         for a in acts[:k]:
