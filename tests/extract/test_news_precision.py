@@ -613,3 +613,34 @@ def test_asking_announcing_and_favouring(text, expected) -> None:
 )
 def test_a_question_put_is_no_demand(text) -> None:
     assert not any(act == "demand" for _, act, _ in keys(text))
+
+
+# -- "them"/"it" standing for the one issue named just before ---------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"Elections are part of democracy, and we would like to see them soon," the U.S. '
+         'envoy said.', ("US", "demand", "elections")),
+        ('Zelensky spoke on elections. "Elections will be held after the war. Holding them '
+         'under fire would be irresponsible," he said.', ("UA", "reject", "elections")),
+        ("The grain deal expired on Monday. Erdogan said Turkey wants it back.",
+         ("TR", "demand", "black_sea")),
+    ],
+)
+def test_a_pronoun_stands_for_the_issue_named_before(text, expected) -> None:
+    assert expected in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two issues before: the pronoun is ambiguous
+        "Sanctions and elections were discussed. Peskov said Russia wants them.",
+        # nothing named before
+        "Peskov said Russia wants them.",
+        # talk about talks is no antecedent
+        "The talks ended late. Lavrov said Russia wants them to resume.",
+    ],
+)
+def test_no_antecedent_no_pronoun_stance(text) -> None:
+    assert not keys(text)

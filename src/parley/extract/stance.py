@@ -93,6 +93,7 @@ class DocState:
     prev_person: str | None = None  # party of the person the previous sentence named
     pair: list[str] = field(default_factory=list)  # "China and Brazil" opening the last sentence
     remarks_by: str | None = None  # whose remarks follow ("Excerpts from his remarks follow.")
+    last_issue: Mention | None = None  # the one issue the previous sentence named
 
 
 def _in(m: Mention, start: int, end: int) -> bool:
@@ -884,6 +885,13 @@ class StanceFinder:
                                actor_span, actor == speaker, rule_base + "+anaphora")
                     )
                 continue
+            if not hits and act != "reject" or not hits and trig.value == "speaker":
+                # "we would like to see them", "Holding them under fire would be
+                # irresponsible": the pronoun stands for the issue named just before
+                ante = _pronoun_antecedent(doc, ms, trig, lo, hi, sent, state)
+                if ante is not None:
+                    hits = [IssueHit(ante.label, ante.value or self.defaults.get(ante.label),
+                                     trig.start, act, "+pronoun")]
             handovers = [m for m in cues.get("territory_handover", []) if _in(m, lo, hi)]
             handover = bool(handovers)
             # "Russian troops must leave ...": the land goes back to Ukraine
@@ -1162,6 +1170,8 @@ class StanceFinder:
 
     def _advance(self, doc, sent, ms, state: DocState, speaker) -> None:
         state.stances_age += 1
+        named = [m for m in ms if m.kind == ISSUE] if ms else []
+        state.last_issue = named[-1] if len({m.label for m in named}) == 1 else None
         # "he" usually continues the subject of the last sentence naming a person
         state.prev_person = None
         persons = [m for m in ms if m.kind == PARTY and m.value == "person"] if ms else None
@@ -1499,6 +1509,28 @@ def _addressee_inside(doc: Doc, m: Mention, parties: list[Mention]) -> bool:
         return False
     return all(m.start < p.start and p.end < m.end for p in parties if
                p.start < m.end and m.start < p.end)
+
+
+_WEAK_ANTECEDENTS = frozenset(["talks", "legitimacy", "agreement_form"])
+
+
+def _pronoun_antecedent(
+    doc: Doc, ms: list[Mention], trig: Mention, lo: int, hi: int, sent: Span, state: DocState
+) -> Mention | None:
+    """The issue a "them" in the clause, or an "it" right after the trigger, stands for:
+    the one issue named earlier in the sentence, else the one the previous sentence
+    named ("Elections will be held after the war. Holding them now would be
+    irresponsible.")."""
+    low = _low(doc)
+    if not ("them" in low[lo:hi] or "it" in low[trig.end : min(hi, trig.end + 2)]):
+        return None
+    before = [m for m in ms if m.kind == ISSUE and sent.start <= m.start and m.end <= lo]
+    if before:
+        labels = {m.label for m in before}
+        m = before[-1] if len(labels) == 1 else None
+    else:
+        m = state.last_issue
+    return m if m is not None and m.label not in _WEAK_ANTECEDENTS else None
 
 
 def _condition_clause(doc: Doc, lo: int, hi: int) -> bool:
