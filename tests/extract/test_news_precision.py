@@ -644,3 +644,35 @@ def test_a_pronoun_stands_for_the_issue_named_before(text, expected) -> None:
 )
 def test_no_antecedent_no_pronoun_stance(text) -> None:
     assert not keys(text)
+
+
+# -- "negotiations are impossible while ...": talks refused; more reporting verbs -----------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Zelensky told the delegation that negotiations were impossible while Russian troops "
+         "occupied Ukrainian land.", ("UA", "reject", "talks")),
+        ("Peskov said talks are impossible as long as Kyiv refuses to withdraw.",
+         ("RU", "reject", "talks")),
+        ("Zelensky repeated that a ceasefire was impossible while Russia kept attacking.",
+         ("UA", "reject", "ceasefire")),
+        ("Lavrov acknowledged that a prisoner exchange was possible.",
+         ("RU", "propose", "humanitarian")),
+    ],
+)
+def test_talks_refused_and_reporting_verbs(text, expected) -> None:
+    assert expected in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "impossible without X": X is asked for, not the talks
+        "Zelensky said dialogue is impossible without strong support from partners.",
+        # talks as a time, not the subject of the refusal
+        "Lavrov said the talks in Geneva were impossible to follow.",
+    ],
+)
+def test_talks_not_refused(text) -> None:
+    assert ("UA", "reject", "talks") not in keys(text)
+    assert ("RU", "reject", "talks") not in keys(text)

@@ -1252,6 +1252,13 @@ def _talks_are_object(doc: Doc, m: Mention, acts: list[Mention], lo: int) -> boo
     if any(w in _TALK_PASSIVE for w in after) and not any(w in (",", ".") for w in after[:1]):
         return True
     for a in acts:
+        if a.value == "speaker" and a.label == "reject" and m.end <= a.start <= m.end + 2 \
+                and all(w in ("are", "is", "were", "was", "would", "be", "remain", "remained")
+                        for w in _low(doc)[m.end : a.start]) \
+                and "without" not in _low(doc)[a.end : a.end + 3]:
+            # "negotiations were impossible while ...": refused ("impossible without X"
+            # asks for X, not for talks)
+            return True
         if a.end > m.start or a.start < lo:
             continue
         gap = doc[a.end : m.start]
