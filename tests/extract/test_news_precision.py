@@ -676,3 +676,45 @@ def test_talks_refused_and_reporting_verbs(text, expected) -> None:
 def test_talks_not_refused(text) -> None:
     assert ("UA", "reject", "talks") not in keys(text)
     assert ("RU", "reject", "talks") not in keys(text)
+
+
+# -- a plan's text goes on through its paragraph ---------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Under the Turkish proposals, Ukraine would adopt a neutral status. The guarantor "
+         "states would provide Ukraine with security guarantees.",
+         {("TR", "propose", "neutrality"), ("TR", "propose", "security_guarantees")}),
+        ("Under the U.S. plan, Ukraine would cap its army at 600,000 troops. Sanctions on "
+         "Russia would be lifted in stages.",
+         {("US", "propose", "army_limits"), ("US", "propose", "sanctions")}),
+        ("Turkey on Tuesday circulated a six-point document to both delegations. The document "
+         "also proposes a prisoner exchange.", {("TR", "propose", "humanitarian")}),
+    ],
+)
+def test_a_plans_paragraph_goes_on_with_its_text(text, expected) -> None:
+    assert expected <= keys(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a new paragraph ends the plan's text
+        ("Under the U.S. plan, Ukraine would cap its army.\n\nRussia would lift its "
+         "sanctions on Ukrainian grain, Peskov said.", ("US", "propose", "sanctions")),
+        # a quoted sentence is a speaker's, not the plan's
+        ('Under the U.S. plan, Ukraine would cap its army. "We would never accept sanctions '
+         'relief," Zelensky said.', ("US", "propose", "sanctions")),
+        # a sentence without would/will is the reporter's
+        ("Under the U.S. plan, Ukraine would cap its army. Sanctions remain a sore point.",
+         ("US", "propose", "sanctions")),
+    ],
+)
+def test_the_plans_text_stops(text, absent) -> None:
+    assert absent not in keys(text)
+
+
+def test_a_plan_condition_with_once_is_demanded() -> None:
+    found = keys("Under the Russian draft, a ceasefire would begin only once Ukrainian forces "
+                 "had started pulling out of the Donetsk region.")
+    assert {("RU", "propose", "ceasefire"), ("RU", "demand", "territory")} <= found

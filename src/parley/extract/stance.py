@@ -94,6 +94,7 @@ class DocState:
     pair: list[str] = field(default_factory=list)  # "China and Brazil" opening the last sentence
     remarks_by: str | None = None  # whose remarks follow ("Excerpts from his remarks follow.")
     last_issue: Mention | None = None  # the one issue the previous sentence named
+    plan_para: str | None = None  # the author of the plan text this paragraph goes on with
 
 
 def _in(m: Mention, start: int, end: int) -> bool:
@@ -1098,7 +1099,7 @@ class StanceFinder:
     ) -> None:
         """The author of one plan noun ("Trump's plan", "the European draft"), if named."""
         low = _low(doc)
-        before = [p for p in parties if n.start - 6 <= p.end <= n.start
+        before = [p for p in parties if n.start - 10 <= p.end <= n.start
                   and not (p.start > 0 and low[p.start - 1] in _PREPOSITIONS)
                   and not any(w in (",", ".", ";", ":") for w in low[p.end : n.start])]
         if before and before[-1].start > 0 and low[before[-1].start - 1] in _GIVING:
@@ -1153,6 +1154,8 @@ class StanceFinder:
             if item is None:
                 state.list_holder = None
         body = item if item is not None else first
+        if line_start:
+            state.plan_para = None
         span = _plan_frame(doc, ms, body) if ms else None
         if span is not None:
             # the author inside the frame ("Under the US plan", "Trump's plan says")
@@ -1163,9 +1166,19 @@ class StanceFinder:
                 # "The plan calls for / requires ...": what it asks of others is demanded
                 asks = any(m.kind == ACT and m.label == "demand" and m.value == "subject"
                            and m.start == span[1] for m in ms)
+                state.plan_para = author
                 return author, "demand" if asks else "propose", "plan-frame"
         if state.in_list and state.list_holder:
             return state.list_holder
+        if state.plan_para and ms and any(w in ("would", "will") for w in orth[first:sent.end]) \
+                and not any(m.kind == CUE and m.label == "reporting" and not (
+                    m.end < sent.end and token_strings(doc)[0][m.end] in _MODALS
+                ) for m in ms) \
+                and not any(o[:1] in _QUOTES for o in orth[first:sent.end]):
+            # "Under the plan, Ukraine would cap its army. Russia would keep Crimea.": the
+            # paragraph goes on with the plan's text
+            return state.plan_para, "propose", "plan-frame"
+        state.plan_para = None
         return None
 
     def _advance(self, doc, sent, ms, state: DocState, speaker) -> None:
@@ -1676,7 +1689,9 @@ def _relative_stances(doc: Doc, ms: list[Mention]) -> list[int]:
 
 
 # condition words that, in a plan's text, name what its author asks in return
-_PLAN_CONDITIONS = frozenset(["only", "provided", "providing", "unless", "on"])
+# "The guarantor states would ...": a word read as a reporting verb is a noun before these
+_MODALS = frozenset(["would", "will", "could", "should", "must", "can", "may", "might"])
+_PLAN_CONDITIONS = frozenset(["only", "provided", "providing", "unless", "on", "once"])
 _RELATIVE_ADVERBS = frozenset(["so", "flatly", "firmly", "since", "swiftly", "quickly"])
 
 
