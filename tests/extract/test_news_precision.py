@@ -718,3 +718,23 @@ def test_a_plan_condition_with_once_is_demanded() -> None:
     found = keys("Under the Russian draft, a ceasefire would begin only once Ukrainian forces "
                  "had started pulling out of the Donetsk region.")
     assert {("RU", "propose", "ceasefire"), ("RU", "demand", "territory")} <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Turkey circulated a document to the delegations. The document, which Cavusoglu "
+         "described as a basis for discussion, provides that a ceasefire would take effect at "
+         "once.", ("TR", "propose", "ceasefire")),
+        ("Washington sent Kyiv a draft on Friday. The draft, which officials called final, "
+         "envisages security guarantees for Ukraine.", ("US", "propose", "security_guarantees")),
+    ],
+)
+def test_a_plan_verb_after_a_relative_clause_opens_the_plans_text(text, expected) -> None:
+    assert expected in keys(text)
+
+
+def test_a_relative_clause_without_a_plan_verb_opens_nothing() -> None:
+    text = ("Washington sent Kyiv a draft on Friday. The draft, which officials called final, "
+            "angered Moscow because of the security guarantees.")
+    assert ("US", "propose", "security_guarantees") not in keys(text)

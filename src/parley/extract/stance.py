@@ -1967,6 +1967,12 @@ def _plan_frame(doc: Doc, ms: list[Mention], body: int) -> tuple[int, int] | Non
     for n in nouns:
         if n.end in verbs:
             return body, n.end
+        if n.end + 1 < len(low) and low[n.end] == "," and low[n.end + 1] in ("which", "that"):
+            # "The document, which the minister called a basis for talks, provides that"
+            close = next((i for i in range(n.end + 2, min(len(low), n.end + 16))
+                          if low[i] in (",", ";", ".")), None)
+            if close is not None and low[close] == "," and close + 1 in verbs:
+                return body, close + 1
         if n.end + 1 in verbs and low[n.end] in _PLAN_ADVERBS:
             return body, n.end + 1  # "The document also calls for ..."
         w = low[n.end] if n.end < len(low) else ""
