@@ -738,3 +738,41 @@ def test_a_relative_clause_without_a_plan_verb_opens_nothing() -> None:
     text = ("Washington sent Kyiv a draft on Friday. The draft, which officials called final, "
             "angered Moscow because of the security guarantees.")
     assert ("US", "propose", "security_guarantees") not in keys(text)
+
+
+# -- "on Ukrainian territory" is a place; "The West" is no party --------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Any foreign military presence on Ukrainian territory will be a legitimate target, "
+         "Lavrov said.", ("RU", "reject", "foreign_troops")),
+        ("Peskov said Russia would never accept NATO troops on Ukrainian territory.",
+         ("RU", "reject", "foreign_troops")),
+        ("Zelensky said Ukraine would not host foreign military bases in its territory.",
+         ("UA", "reject", "foreign_troops")),
+    ],
+)
+def test_territory_as_a_place_is_no_territory_stance(text, expected) -> None:
+    found = keys(text)
+    assert expected in found
+    assert not any(issue == "territory" for _, _, issue in found)
+
+
+def test_territory_handed_over_is_still_territory() -> None:
+    assert ("RU", "demand", "territory") in keys(
+        "Putin demands that Ukraine withdraw from all territory in the Donetsk region.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The West needs a pause to rearm the Kiev regime, Lavrov said.",
+        "The Alliance wants a ceasefire only to rearm, Peskov said.",
+    ],
+)
+def test_a_capitalised_non_party_subject_holds_nothing(text) -> None:
+    assert not any(actor == "RU" and act == "demand" for actor, act, _ in keys(text))
+
+
+def test_a_capitalised_title_is_still_its_holder() -> None:
+    assert ("RU", "demand", "ceasefire") in keys("The President wants a ceasefire, Peskov said.")

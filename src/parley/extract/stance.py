@@ -288,6 +288,10 @@ class StanceFinder:
                 return who, None, "role", j
             if word not in _PRONOUN_SUBJECTS and _common_noun(doc[head]):
                 return None, None, "blocked", lo
+            if head > lo and _low(doc)[head - 1] == "the" and doc[head].is_title and \
+                    word not in self.roles and not any(
+                        m.kind == PARTY and m.start <= head < m.end for m in ms):
+                return None, None, "blocked", lo  # "The West needs ...": no party
         cands = [m for m in ms if m.kind == PARTY and lo <= m.start and m.end <= trig.start]
         governed: set[int] = set()  # starts of parties that are objects of a preposition
         for m in cands:
@@ -475,6 +479,8 @@ class StanceFinder:
                 continue  # "illegitimate sanctions": a word about another issue
             if m.label == "territory" and _hands_over_no_land(doc, m, found, end):
                 continue  # "hand over wounded soldiers", "leave the nuclear plant"
+            if m.label == "territory" and m.value is None and _located_on(doc, m):
+                continue  # "any foreign presence on Ukrainian territory": where, not what
             if m.label == "territory" and m.value is None and _recognised_object(doc, m, found):
                 continue  # "recognise occupied territory as Russian": recognition only
             if m.label == "recognition" and _recognises_a_deal(doc, m):
@@ -1451,6 +1457,18 @@ def _hands_over_no_land(doc: Doc, m: Mention, found: list[Mention], end: int) ->
         ):
             return True
     return False
+
+
+def _located_on(doc: Doc, m: Mention) -> bool:
+    """A bare "territory" after "on"/"in"/"onto" ("troops on Ukrainian territory",
+    "in its territory"): a place, not a stance on who holds land."""
+    low = _low(doc)
+    i = m.start - 1
+    while i >= 0 and i >= m.start - 3 and low[i] not in ("on", "in", "onto", "into", "across"):
+        if low[i] in (",", ";", ".") or low[i] in _VERB_GROUP:
+            return False
+        i -= 1
+    return i >= 0 and i >= m.start - 3 and low[i] in ("on", "in", "onto", "into", "across")
 
 
 def _recognised_object(doc: Doc, m: Mention, found: list[Mention]) -> bool:
