@@ -776,3 +776,26 @@ def test_a_capitalised_non_party_subject_holds_nothing(text) -> None:
 
 def test_a_capitalised_title_is_still_its_holder() -> None:
     assert ("RU", "demand", "ceasefire") in keys("The President wants a ceasefire, Peskov said.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putin wants guarantees that Ukraine will not join NATO, two of the sources said.",
+        "Russia seeks written guarantees that Kyiv will never become a NATO member.",
+    ],
+)
+def test_guarantees_that_ukraine_will_not_join_nato_are_the_legal_ban(text) -> None:
+    found = [c for c in claims(text) if c.actor == "RU"]
+    assert any(c.issue == "nato_membership" and c.outcome == "legal_ban" for c in found)
+    assert not any(c.issue == "security_guarantees" for c in found)
+
+
+def test_threatening_to_walk_away_rejects_the_talks() -> None:
+    assert ("US", "reject", "talks") in keys(
+        "Washington has threatened to walk away from the talks if there is no progress.")
+
+
+def test_a_past_walk_out_is_no_stance() -> None:
+    assert ("UA", "reject", "talks") not in keys(
+        "Peskov recalled that it was Kyiv that had walked away from the Istanbul talks.")

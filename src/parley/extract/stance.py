@@ -1513,11 +1513,12 @@ def _no_nato_guarantee(doc: Doc, m: Mention, ms: list[Mention], end: int) -> boo
     low = _low(doc)
     if m.end >= end or low[m.end] != "that":
         return False
-    nato = next((p for p in ms if p.kind == PARTY and p.label == "NATO"
-                 and m.end < p.start <= m.end + 3), None)
-    return nato is not None and any(
-        w in ("not", "never", "n't") for w in low[nato.end : min(end, nato.end + 3)]
-    )
+    stop = next((i for i in range(m.end, min(end, m.end + 10)) if low[i] in (",", ";")),
+                min(end, m.end + 10))
+    nato = [p for p in ms if m.end < p.start < stop and (
+        (p.kind == PARTY and p.label == "NATO") or (p.kind == ISSUE and p.label == "nato_membership"))]
+    # "guarantees that NATO will not take in Ukraine", "... that Ukraine will never join NATO"
+    return bool(nato) and any(w in ("not", "never", "n't") for w in low[m.end : stop])
 
 
 _TRAILING_CONDITIONS = frozenset(["once", "if", "unless", "until", "when"])
