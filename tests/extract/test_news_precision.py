@@ -799,3 +799,21 @@ def test_threatening_to_walk_away_rejects_the_talks() -> None:
 def test_a_past_walk_out_is_no_stance() -> None:
     assert ("UA", "reject", "talks") not in keys(
         "Peskov recalled that it was Kyiv that had walked away from the Istanbul talks.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Zelensky reiterated that Ukraine's accession to the EU remains a priority.",
+         ("UA", "demand", "eu_membership")),
+        ("Macron said a ceasefire is a top priority for Europe.", ("EUROPE", "demand", "ceasefire")),
+        ("According to Peskov, the lifting of sanctions is not a subject of negotiations.",
+         ("RU", "reject", "sanctions")),
+    ],
+)
+def test_priorities_and_matters_not_negotiated(text, expected) -> None:
+    assert expected in keys(text)
+
+
+def test_a_priority_with_no_issue_holds_nothing() -> None:
+    assert not keys("Peskov said the president's health is a priority.")
