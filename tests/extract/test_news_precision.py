@@ -817,3 +817,22 @@ def test_priorities_and_matters_not_negotiated(text, expected) -> None:
 
 def test_a_priority_with_no_issue_holds_nothing() -> None:
     assert not keys("Peskov said the president's health is a priority.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Zelensky agreed to Putin's demand for an exchange of prisoners.",
+         {("UA", "propose", "humanitarian"), ("RU", "demand", "humanitarian")}),
+        ("Kyiv said it was ready to consider Washington's demand for elections.",
+         {("UA", "propose", "elections"), ("US", "demand", "elections")}),
+    ],
+)
+def test_an_accepted_demand_is_also_its_owners(text, expected) -> None:
+    assert expected <= keys(text)
+
+
+def test_a_rejected_proposal_gives_no_owner_stance() -> None:
+    # the rejection is reported; what the owner proposed is left to its own sentence
+    found = keys("Russia has also rejected some US proposals, including NATO troops in Ukraine.")
+    assert ("US", "propose", "foreign_troops") not in found

@@ -1040,7 +1040,7 @@ class StanceFinder:
                for i in range(max(sent.start + 1, trig.start - 4), trig.start)):
             return []  # "Ukraine, which accepted the U.S. proposal, ...": background
         for n in ms:
-            if not (n.kind == ACT and n.value == "noun" and n.label == "propose"
+            if not (n.kind == ACT and n.value == "noun" and n.label in ("propose", "demand")
                     and trig.end <= n.start <= trig.end + 4 and n.end < hi):
                 continue
             owner = next((p for p in ms if p.kind == PARTY and (
@@ -1049,10 +1049,10 @@ class StanceFinder:
             if owner is None or owner.label == actor:
                 return []
             return [
-                Stance(owner.label, "propose", h.issue, h.outcome,
+                Stance(owner.label, n.label, h.issue, h.outcome,
                        tuple(regions) if h.issue in self.regional else (), clause, sent,
-                       doc[owner.start : owner.end], False, rule_base + "+owned-proposal")
-                for h in hits if h.start >= n.end and h.act != "reject"
+                       doc[owner.start : owner.end], False, rule_base + "+owned-" + n.label)
+                for h in hits if h.start >= n.end
             ]
         return []
 
