@@ -836,3 +836,28 @@ def test_a_rejected_proposal_gives_no_owner_stance() -> None:
     # the rejection is reported; what the owner proposed is left to its own sentence
     found = keys("Russia has also rejected some US proposals, including NATO troops in Ukraine.")
     assert ("US", "propose", "foreign_troops") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Orban has vowed to veto Ukraine's accession talks with the EU.",
+         ("EUROPE", "reject", "eu_membership")),
+        ("Hungary continues to block the opening of Ukraine's EU membership talks.",
+         ("EUROPE", "reject", "eu_membership")),
+        ("Slovakia threatened to veto new sanctions on Russia.", ("EUROPE", "reject", "sanctions")),
+    ],
+)
+def test_vetoing_and_blocking_reject(text, expected) -> None:
+    assert expected in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian troops block the road to Kherson.",
+        "The blocked ports of Odesa reopened on Monday.",
+    ],
+)
+def test_blocking_without_a_stance_issue_is_nothing(text) -> None:
+    assert not any(act == "reject" for _, act, _ in keys(text))
