@@ -861,3 +861,20 @@ def test_vetoing_and_blocking_reject(text, expected) -> None:
 )
 def test_blocking_without_a_stance_issue_is_nothing(text) -> None:
     assert not any(act == "reject" for _, act, _ in keys(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "outcome"),
+    [
+        ("Kyiv is understood to be open to a partial truce in the air.",
+         ("UA", "propose", "ceasefire"), "partial"),
+        ("Moscow is thought to be ready for a prisoner exchange.",
+         ("RU", "propose", "humanitarian"), "exchange"),
+        ("Putin is ready to consider a halt to strikes on civilian facilities, Peskov said.",
+         ("RU", "propose", "ceasefire"), "partial"),
+    ],
+)
+def test_understood_thought_known_and_partial_truces(text, expected, outcome) -> None:
+    found = claims(text)
+    assert expected in {(c.actor, c.act, c.issue) for c in found}
+    assert outcome in {c.outcome for c in found if c.issue == expected[2]}
