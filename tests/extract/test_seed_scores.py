@@ -30,23 +30,23 @@ def test_news_set_scores_do_not_regress(dossier) -> None:
     root = Path(__file__).resolve().parent.parent / "data" / "newsdev"
     result = evaluate_extractor(root / "gold.jsonl", root / "docs", dossier=dossier)
     assert not result.problems
-    assert result.claims.f1 >= 0.64
-    assert result.claims.precision >= 0.86
+    assert result.claims.f1 >= 0.67
+    assert result.claims.precision >= 0.87
     assert result.control.f1 >= 0.9
 
 
 def test_held_out_news_set_scores_do_not_regress(dossier) -> None:
     # tests/data/newsheld: 20 news-style reports written and annotated before the
-    # extractor ran on them, wholly held out from rule writing (never read its errors).
-    # Far below the news targets; these floors only catch a regression.
+    # extractor ran on them; held out until its first score (F1 0.40), a development
+    # set since (F1 0.71 at P 0.89). These floors only catch a regression.
     from pathlib import Path
 
     root = Path(__file__).resolve().parent.parent / "data" / "newsheld"
     result = evaluate_extractor(root / "gold.jsonl", root / "docs", dossier=dossier)
     assert not result.problems
     assert result.documents == 20
-    assert result.claims.f1 >= 0.38
-    assert result.claims.precision >= 0.55
+    assert result.claims.f1 >= 0.70
+    assert result.claims.precision >= 0.88
     assert result.control.f1 >= 0.9
 
 

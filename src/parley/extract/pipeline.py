@@ -19,6 +19,7 @@ The Doc is built over the FULL report text so token offsets are output offsets.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,6 +46,12 @@ if not Doc.has_extension("parley_house"):
 _STANCE_FINDERS: dict[str, StanceFinder] = {}
 _QUOTE_SPAN = 6  # most sentences of one quote searched for its speaker
 _QUOTE_MARKS = ('"', "“", "”", "«", "»")
+# a sentence announcing a speech's text printed after it
+_REMARKS_FOLLOW = re.compile(
+    r"\b(?:remarks|statement|speech|address|comments|transcript|excerpts?)\b[^\n]*?"
+    r"(?:\bfollows?\.|:)\s*$|\bthe following (?:statement|remarks|address)\b[^\n]*:\s*$",
+    re.IGNORECASE,
+)
 
 
 @Language.component(
@@ -127,6 +134,12 @@ def find_stances(doc: Doc, finder: StanceFinder) -> list[Stance]:
         if s.start_char < body:
             continue
         out.extend(finder.sentence(doc, s, per[i], state, speaker_of(i + 1)))
+        if state.last_person and text[max(s.start_char, s.end_char - 10) : s.end_char].rstrip(
+        ).endswith((":", "follow.", "follows.")) and _REMARKS_FOLLOW.search(
+            text, s.start_char, s.end_char
+        ):
+            # "Excerpts from his remarks follow." / "Putin made the following statement:"
+            state.remarks_by = state.last_person
     return out
 
 

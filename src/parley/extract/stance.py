@@ -92,6 +92,9 @@ class DocState:
     line_speaker: str | None = None  # "Zelensky: ..." opening the current line
     prev_person: str | None = None  # party of the person the previous sentence named
     pair: list[str] = field(default_factory=list)  # "China and Brazil" opening the last sentence
+    remarks_by: str | None = None  # whose remarks follow ("Excerpts from his remarks follow.")
+    last_issue: Mention | None = None  # the one issue the previous sentence named
+    plan_para: str | None = None  # the author of the plan text this paragraph goes on with
 
 
 def _in(m: Mention, start: int, end: int) -> bool:
@@ -163,6 +166,10 @@ class StanceFinder:
                     # "According to the minister, ...": the person last named
                     fallback = fallback or state.last_person
                 continue
+            if r.start > sent.start + 2 and low[r.start - 1] in _PERSON_PRONOUNS and \
+                    low[r.start - 2] == "," and state.last_person:
+                # "European partners, he added, should ...": he speaks, not the partners
+                return state.last_person, None, "party"
             # a party inside the quote before '," he said' is not its speaker
             before = [p for p in parties if r.start - 8 <= p.end <= r.start
                       and not any(t.text in _QUOTES for t in doc[p.end : r.start])]
@@ -215,9 +222,9 @@ class StanceFinder:
                 not doc[head].is_lower:
             return False
         j = head - 1
-        while j >= sent.start and j >= head - 2 and low[j] not in ("the", "this"):
-            j -= 1  # "the chief negotiator", "the special envoy"
-        return j >= sent.start and low[j] in ("the", "this") and (
+        while j >= sent.start and j >= head - 2 and low[j] not in ("the", "this", "his", "her"):
+            j -= 1  # "the chief negotiator", "the special envoy", "his spokesman"
+        return j >= sent.start and low[j] in ("the", "this", "his", "her") and (
             j == sent.start or doc[j - 1].is_punct or low[j - 1] in _QUOTES
         )
 
@@ -242,6 +249,20 @@ class StanceFinder:
                 for m in ms:
                     if m.kind == PARTY and m.end == head - 1 and m.start >= lo:
                         return m.label, doc[m.start : m.end], "subject", m.start
+            if word in ("that", "which") and (plan := next(
+                (m for m in ms if m.kind == CUE and m.label == "plan_nouns"
+                 and head - 4 <= m.end <= head), None)) is not None and not any(
+                    p.kind == PARTY and plan.end <= p.start < head for p in ms):
+                # "handed Kyiv a memorandum on Monday that demands ...": the document's
+                # author holds what it demands
+                if state.plan_author:
+                    return state.plan_author, None, "document", lo
+                return None, None, "blocked", lo
+            if state.plan_author and any(
+                m.kind == CUE and m.label == "plan_nouns" and m.end == head + 1 for m in ms
+            ) and not any(m.kind == PARTY and head - 3 <= m.start <= head for m in ms):
+                # "The memorandum also insists on ...": the document's author holds it
+                return state.plan_author, None, "document", lo
             if word in ("'s", "’s") and head > lo:
                 for m in ms:
                     if m.kind == PARTY and m.end == head and m.start >= lo:
@@ -267,6 +288,10 @@ class StanceFinder:
                 return who, None, "role", j
             if word not in _PRONOUN_SUBJECTS and _common_noun(doc[head]):
                 return None, None, "blocked", lo
+            if head > lo and _low(doc)[head - 1] == "the" and doc[head].is_title and \
+                    word not in self.roles and not any(
+                        m.kind == PARTY and m.start <= head < m.end for m in ms):
+                return None, None, "blocked", lo  # "The West needs ...": no party
         cands = [m for m in ms if m.kind == PARTY and lo <= m.start and m.end <= trig.start]
         governed: set[int] = set()  # starts of parties that are objects of a preposition
         for m in cands:
@@ -277,6 +302,8 @@ class StanceFinder:
             ):
                 governed.add(m.start)  # "the position of Ukraine and Russia"
         for m in reversed(cands):
+            if m.end < trig.start and _low(doc)[m.end] in _EVENT_NOUNS:
+                continue  # "the Ukraine crisis", "the Russia file": a noun's modifier
             possessive = m.end < len(doc) and _low(doc)[m.end] in ("'s", "’s", "'")
             if m.start in governed and not possessive:
                 continue
@@ -450,13 +477,29 @@ class StanceFinder:
                 continue  # "ahead of the Alaska summit": when, not what
             if m.label == "legitimacy" and any(o.start == m.end for o in found):
                 continue  # "illegitimate sanctions": a word about another issue
+            if m.label == "territory" and _hands_over_no_land(doc, m, found, end):
+                continue  # "hand over wounded soldiers", "leave the nuclear plant"
+            if m.label == "territory" and m.value is None and _located_on(doc, m):
+                continue  # "any foreign presence on Ukrainian territory": where, not what
+            if m.label == "territory" and m.value is None and _recognised_object(doc, m, found):
+                continue  # "recognise occupied territory as Russian": recognition only
+            if m.label == "recognition" and _recognises_a_deal(doc, m):
+                continue  # "will not recognise any agreement reached without it"
+            if m.label == "elections" and _election_as_date(doc, m):
+                continue  # "a halt to strikes on election day": when, not what
+            if m.label == "security_guarantees" and _no_nato_guarantee(doc, m, ms, end):
+                # "guarantees that the alliance will not take in Ukraine": a legal ban
+                key = ("nato_membership", act)
+                hits.setdefault(key, IssueHit("nato_membership", "legal_ban", m.start, act))
+                continue
             if flip_at is not None and flip_end is not None and m.start >= flip_end:
                 continue  # past the condition's clause ("..., dimming hopes for a truce")
             if act == "demand" and any(trig.end <= w < m.start for w in when_at):
                 continue  # "should hold elections once a ceasefire is in place": a time
             a = flip_to if flip_at is not None and m.start > flip_at else act
             why = "+condition" if a != act else ""
-            if a == "reject" and m.start < trig.end and trig.start < m.end and any(
+            if a == "reject" and m.label != "legitimacy" and m.start < trig.end and \
+                    trig.start < m.end and any(
                 w in ("not", "never", "no", "n't") for w in low[trig.start : trig.end]
             ):
                 # "will not join NATO": the negation is part of the outcome phrase
@@ -544,6 +587,12 @@ class StanceFinder:
             # on a party's own site an unattributed "we" is that party
             if state.house and any(w in ("we", "our") for w in low[sent.start : sent.end]):
                 speaker = state.house
+            elif speaker is None and state.remarks_by and any(
+                w in ("we", "our", "i") for w in low[sent.start : sent.end]
+            ):
+                # a speech's text printed without quote marks after "Excerpts from his
+                # remarks follow." / "... made the following statement:": "we" is him
+                speaker = state.remarks_by
         out: list[Stance] = []
         if speaker_kind == "assessment" or _is_question(doc, sent):
             # an analyst's view; a question ("Will Russia accept a ceasefire?") states
@@ -569,6 +618,11 @@ class StanceFinder:
             splits += [(r.start - 1, "split") for r in cues.get("reporting", [])
                        if first_act is not None and first_act < r.start - 1
                        and low[r.start - 1] == "and"]
+            if first_act is not None and ", and " in text:
+                # "..., and Washington said it would ...", "..., and Russian officials
+                # continue to demand ...": a new subject opens a new statement
+                splits += [(c, "split") for c in self._new_subject_clauses(
+                    doc, ms, cues.get("reporting", []), first_act)]
         for start, kind in sorted(splits):
             if start > bounds[-1]:
                 bounds.append(start)
@@ -589,7 +643,7 @@ class StanceFinder:
             trigs = [
                 m for m in ms
                 if m.kind == ACT and _in(m, lo, hi)
-                and not _overlaps(m, parties)
+                and not (_overlaps(m, parties) and not _addressee_inside(doc, m, parties))
                 # "will not" in "will not expand eastward" is part of the outcome, but
                 # "must" in "troops must be withdrawn" still asks for it
                 and (m.value == "imperative" or (m.value == "speaker" and m.label == "demand")
@@ -605,6 +659,12 @@ class StanceFinder:
             if frame:
                 # a plan point: the plan's author proposes every outcome it names
                 actor, act, how = frame
+                if act == "propose" and how == "plan-item" and any(
+                    m.kind == ACT and m.value == "speaker" and m.label == "demand"
+                    and _in(m, lo, hi) for m in ms
+                ):
+                    # "6. Prisoners of war must be released.": a point that asks
+                    act = "demand"
                 trig = Mention(ACT, act, "plan", hi, hi)
                 rule_base = f"{act}:{how}"
                 trigs = []
@@ -620,12 +680,24 @@ class StanceFinder:
                 trigs = _main_clause_first(doc, trigs, conditions, lo)
             for t in trigs:
                 act = t.label
+                if _in_trailing_condition(doc, t, lo):
+                    continue  # "..., would take effect once Russia accepted it": no stance
+                if t.value == "speaker" and low[t.end - 1] in _GOING_ON and any(
+                    o is not t and t.end <= o.start <= t.end + 2 for o in trigs
+                ):
+                    continue  # "will continue to reject": the verb after it holds the act
                 if t.value == "imperative":
                     first = _order_start(doc, sent.start, t.start)
                     if t.start != first or not (speaker or state.house):
                         continue  # "stop" mid-sentence is no order
                     actor = speaker or state.house
                     actor_span, how, anchor = (speaker_span if speaker else None), "imperative", lo
+                elif t.value == "noun" and speaker and any(
+                    r.value == "speaker" and r.label == "reject" and t.end <= r.start
+                    and not any(w in (",", ";") for w in low[t.end : r.start])
+                    for r in trigs
+                ):
+                    continue  # "Kyiv's plan to join NATO is a non-starter", Peskov said
                 elif t.value == "noun":
                     actor, actor_span, how, anchor = self.noun_holder(doc, t, lo, ms, state,
                                                                       speaker)
@@ -649,6 +721,11 @@ class StanceFinder:
                             doc, t, sent.start, ms, state, speaker
                         )
                         anchor = min(anchor, lo)
+                        holder = state.plan_author or state.last_speaker or state.last_person
+                        if how == "subject" and actor and holder and holder != actor:
+                            # "Under point six, Russia must withdraw": what one party must
+                            # do is asked by the plan or the person the report is quoting
+                            actor, actor_span, how = holder, None, "context"
                     elif actor and _self_obligation(doc, t, lo, ms, actor):
                         # "Ukraine must hold negotiations", said by Kyiv: its own step
                         act, how = "propose", "speaker-self"
@@ -795,6 +872,9 @@ class StanceFinder:
                 # follows the attribution is the reporter's context, not the stance
                 hi_issues = hi_regions = min(hi_issues, cut)
             hits = self.issues(doc, ms, lo_issues, hi_issues, act, trig, [m for m in excl if m])
+            if trig.value == "speaker" and low[trig.end - 1] in _GOING_ON:
+                # "negotiations would continue next week": a schedule, not a stance on talks
+                hits = [h for h in hits if h.issue != "talks"]
             regions = self.regions(doc, ms, lo, hi_regions)
             if frame and act == "propose":
                 # "The draft provides that the treaty enters into force only after a
@@ -825,6 +905,13 @@ class StanceFinder:
                                actor_span, actor == speaker, rule_base + "+anaphora")
                     )
                 continue
+            if not hits and act != "reject" or not hits and trig.value == "speaker":
+                # "we would like to see them", "Holding them under fire would be
+                # irresponsible": the pronoun stands for the issue named just before
+                ante = _pronoun_antecedent(doc, ms, trig, lo, hi, sent, state)
+                if ante is not None:
+                    hits = [IssueHit(ante.label, ante.value or self.defaults.get(ante.label),
+                                     trig.start, act, "+pronoun")]
             handovers = [m for m in cues.get("territory_handover", []) if _in(m, lo, hi)]
             handover = bool(handovers)
             # "Russian troops must leave ...": the land goes back to Ukraine
@@ -909,6 +996,13 @@ class StanceFinder:
                         Stance(who, a, h.issue, outcome, regs, clause, sent, actor_span,
                                who == speaker and speaker is not None, rule)
                     )
+            if not frame and act != "reject" and trig.value in ("subject", "speaker") and \
+                    any(m.kind == ACT and m.value == "noun" and trig.end <= m.start < hi
+                        for m in ms):
+                # "Kyiv was ready to accept a U.S. proposal for a ceasefire": the proposal's
+                # owner, named right before it, puts its content forward
+                out.extend(self._owned_proposals(doc, ms, trig, hi, hits, regions, actor,
+                                                 clause, sent, rule_base))
         self._advance(doc, sent, ms, state, speaker)
         if out:
             state.last_stances = out
@@ -922,8 +1016,12 @@ class StanceFinder:
                 state.list_holder = (out[-1].actor, out[-1].act, how)
             elif state.last_act and any(m.kind == ACT for m in ms):
                 state.list_holder = (*state.last_act, how)
-            elif state.plan_author and (plan or opener):
-                # "Its main provisions are as follows." after the plan's author is named
+            elif state.plan_author and (plan or opener or (
+                _ends_with_colon(doc, sent)
+                and any(w in _LIST_NOUNS for w in low[sent.start : sent.end])
+            )):
+                # "Its main provisions are as follows." after the plan's author is named;
+                # "The mission set out ten elements it wants both sides to consider:"
                 state.list_holder = (state.plan_author, "propose", "plan-item")
         return out
 
@@ -944,36 +1042,112 @@ class StanceFinder:
             return None
         return _quote_speaker(state, True, next_speaker)
 
+    def _owned_proposals(
+        self, doc: Doc, ms: list[Mention], trig: Mention, hi: int, hits: list[IssueHit],
+        regions: list[str], actor: str, clause: Span, sent: Span, rule_base: str,
+    ) -> list[Stance]:
+        """Stances of a proposal noun that the trigger takes as its object and that a
+        party other than the actor owns ("a U.S. proposal for", "Russia's offer of")."""
+        low = _low(doc)
+        if any(low[i] in ("which", "who") and low[i - 1] == ","
+               for i in range(max(sent.start + 1, trig.start - 4), trig.start)):
+            return []  # "Ukraine, which accepted the U.S. proposal, ...": background
+        for n in ms:
+            if not (n.kind == ACT and n.value == "noun" and n.label in ("propose", "demand")
+                    and trig.end <= n.start <= trig.end + 4 and n.end < hi):
+                continue
+            owner = next((p for p in ms if p.kind == PARTY and (
+                p.end == n.start or (p.end == n.start - 1 and low[p.end] in ("'s", "’s"))
+            ) and p.start >= trig.end), None)
+            if owner is None or owner.label == actor:
+                return []
+            return [
+                Stance(owner.label, n.label, h.issue, h.outcome,
+                       tuple(regions) if h.issue in self.regional else (), clause, sent,
+                       doc[owner.start : owner.end], False, rule_base + "+owned-" + n.label)
+                for h in hits if h.start >= n.end
+            ]
+        return []
+
+    def _new_subject_clauses(
+        self, doc: Doc, ms: list[Mention], reports: list[Mention], first_act: int
+    ) -> list[int]:
+        """Indices of ", and" that open a clause with a party of its own as the subject
+        of a reporting or stance verb ("..., and Washington said ...")."""
+        low = _low(doc)
+        out: list[int] = []
+        parties = [m for m in ms if m.kind == PARTY]
+        for v in [*reports, *(m for m in ms if m.kind == ACT and m.value == "subject")]:
+            if v.start <= first_act + 2:
+                continue
+            head = _subject_head(doc, v.start, first_act)
+            if head is None:
+                continue
+            for p in parties:
+                if p.end == head + 1 or (p.end == head and low[head] in self.roles):
+                    if p.start - 2 > first_act and low[p.start - 1] == "and" and \
+                            low[p.start - 2] == ",":
+                        out.append(p.start - 1)
+                    break
+        return out
+
     def _note_plan_author(self, doc: Doc, ms: list[Mention], state: DocState) -> None:
         """"Trump's 28-point plan", "the US proposal", "the draft drafted by Witkoff":
         remember the author for the plan's points later in the report."""
         parties = [m for m in ms if m.kind == PARTY]
+        noted = None  # end of the plan noun whose author this sentence named
         for n in ms:
             if n.kind != CUE or n.label != "plan_nouns":
                 continue
-            before = [p for p in parties if n.start - 6 <= p.end <= n.start
-                      and not (p.start > 0 and _low(doc)[p.start - 1] in _PREPOSITIONS)
-                      and not any(w in (",", ".", ";", ":") for w in _low(doc)[p.end : n.start])]
-            if before and before[-1].start > 0 and _low(doc)[before[-1].start - 1] in _GIVING:
-                # "Kyiv handed the Russian side a document": the side is its recipient
-                giver = [p for p in parties if p.end < before[-1].start
-                         and not (p.start > 0 and _low(doc)[p.start - 1] in _PREPOSITIONS)]
-                before = giver[:1]
-            if before:
-                state.plan_author = before[-1].label
+            if noted is not None and n.start - noted <= 8 and any(
+                w in ("to", "against") for w in _low(doc)[noted : n.start]
+            ) and not any(w in (",", ";", ".") for w in _low(doc)[noted : n.start]):
+                # "a counter-proposal to the U.S. plan": the plan answered is not the one
+                # whose text follows
                 continue
-            low = _low(doc)
-            adj = [self.adjectives[w] for w in low[max(0, n.start - 3) : n.start]
-                   if w in self.adjectives]
-            if adj:
-                state.plan_author = adj[-1]  # "the European counter-proposal"
-                continue
-            for i in range(n.end, min(len(doc), n.end + 4)):
-                if _low(doc)[i] == "by":
-                    after = [p for p in parties if i < p.start <= i + 2]
-                    if after:
-                        state.plan_author = after[0].label
-                    break
+            before_author = state.plan_author
+            state.plan_author = None
+            self._note_one_plan(doc, n, parties, state)
+            if state.plan_author is None:
+                state.plan_author = before_author
+            else:
+                noted = n.end
+
+    def _note_one_plan(
+        self, doc: Doc, n: Mention, parties: list[Mention], state: DocState
+    ) -> None:
+        """The author of one plan noun ("Trump's plan", "the European draft"), if named."""
+        low = _low(doc)
+        before = [p for p in parties if n.start - 10 <= p.end <= n.start
+                  and not (p.start > 0 and low[p.start - 1] in _PREPOSITIONS)
+                  and not any(w in (",", ".", ";", ":") for w in low[p.end : n.start])]
+        if before and before[-1].start > 0 and low[before[-1].start - 1] in _GIVING:
+            # "Kyiv handed the Russian side a document": the side is its recipient
+            giver = [p for p in parties if p.end < before[-1].start
+                     and not (p.start > 0 and low[p.start - 1] in _PREPOSITIONS)]
+            before = giver[:1]
+        if before:
+            state.plan_author = before[-1].label
+            return
+        adj = [self.adjectives[w] for w in low[max(0, n.start - 3) : n.start]
+               if w in self.adjectives]
+        if adj:
+            state.plan_author = adj[-1]  # "the European counter-proposal"
+            return
+        if any(w in ("his", "her", "its", "their") for w in low[max(0, n.start - 3) : n.start]):
+            # "Zelensky unveiled his peace formula": the subject that owns it
+            owner = [p for p in parties if p.end <= n.start - 1
+                     and not (p.start > 0 and low[p.start - 1] in _PREPOSITIONS)
+                     and not any(w in (",", ";", ":", ".") for w in low[p.end : n.start])]
+            if owner:
+                state.plan_author = owner[-1].label
+                return
+        for i in range(n.end, min(len(doc), n.end + 4)):
+            if low[i] == "by":
+                after = [p for p in parties if i < p.start <= i + 2]
+                if after:
+                    state.plan_author = after[0].label
+                break
 
     def _frame(
         self, doc: Doc, sent: Span, ms: list[Mention], state: DocState
@@ -999,6 +1173,8 @@ class StanceFinder:
             if item is None:
                 state.list_holder = None
         body = item if item is not None else first
+        if line_start:
+            state.plan_para = None
         span = _plan_frame(doc, ms, body) if ms else None
         if span is not None:
             # the author inside the frame ("Under the US plan", "Trump's plan says")
@@ -1009,13 +1185,25 @@ class StanceFinder:
                 # "The plan calls for / requires ...": what it asks of others is demanded
                 asks = any(m.kind == ACT and m.label == "demand" and m.value == "subject"
                            and m.start == span[1] for m in ms)
+                state.plan_para = author
                 return author, "demand" if asks else "propose", "plan-frame"
         if state.in_list and state.list_holder:
             return state.list_holder
+        if state.plan_para and ms and any(w in ("would", "will") for w in orth[first:sent.end]) \
+                and not any(m.kind == CUE and m.label == "reporting" and not (
+                    m.end < sent.end and token_strings(doc)[0][m.end] in _MODALS
+                ) for m in ms) \
+                and not any(o[:1] in _QUOTES for o in orth[first:sent.end]):
+            # "Under the plan, Ukraine would cap its army. Russia would keep Crimea.": the
+            # paragraph goes on with the plan's text
+            return state.plan_para, "propose", "plan-frame"
+        state.plan_para = None
         return None
 
     def _advance(self, doc, sent, ms, state: DocState, speaker) -> None:
         state.stances_age += 1
+        named = [m for m in ms if m.kind == ISSUE] if ms else []
+        state.last_issue = named[-1] if len({m.label for m in named}) == 1 else None
         # "he" usually continues the subject of the last sentence naming a person
         state.prev_person = None
         persons = [m for m in ms if m.kind == PARTY and m.value == "person"] if ms else None
@@ -1055,7 +1243,7 @@ class StanceFinder:
 # words between a subject and its verb: auxiliaries, negation, adverbs, time words,
 # catenative verbs ("Putin continues to insist", "Kyiv has long rejected")
 _VERB_GROUP = frozenset(
-    ["is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "do", "does", "did", "not", "n't", "never", "also", "still", "now", "already", "again", "then", "just", "only", "even", "long", "once", "first", "further", "thus", "therefore", "today", "yesterday", "tonight", "week", "month", "year", "last", "this", "repeatedly", "to", "continues", "continue", "continued", "appears", "appeared", "seems", "seemed", "keeps", "kept", "remains", "remained", "ever", "really", "reportedly", "far", "am", "'m", "’m", "'re", "’re", "'ll", "’ll", "'d", "’d", "'ve", "’ve"]
+    ["is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "do", "does", "did", "not", "n't", "never", "also", "still", "now", "already", "again", "then", "just", "only", "even", "long", "once", "first", "further", "thus", "therefore", "today", "yesterday", "tonight", "week", "month", "year", "last", "this", "repeatedly", "to", "continues", "continue", "continued", "appears", "appeared", "seems", "seemed", "keeps", "kept", "remains", "remained", "ever", "really", "reportedly", "far", "instead", "meanwhile", "however", "understood", "thought", "known", "too", "always", "often", "soon", "later", "earlier", "nonetheless", "nevertheless", "likewise", "am", "'m", "’m", "'re", "’re", "'ll", "’ll", "'d", "’d", "'ve", "’ve"]
 )
 # verbs that take the trigger as their complement ("began to", "tried to", "vowed to")
 _CATENATIVE = frozenset(
@@ -1096,6 +1284,13 @@ def _talks_are_object(doc: Doc, m: Mention, acts: list[Mention], lo: int) -> boo
     if any(w in _TALK_PASSIVE for w in after) and not any(w in (",", ".") for w in after[:1]):
         return True
     for a in acts:
+        if a.value == "speaker" and a.label == "reject" and m.end <= a.start <= m.end + 2 \
+                and all(w in ("are", "is", "were", "was", "would", "be", "remain", "remained")
+                        for w in _low(doc)[m.end : a.start]) \
+                and "without" not in _low(doc)[a.end : a.end + 3]:
+            # "negotiations were impossible while ...": refused ("impossible without X"
+            # asks for X, not for talks)
+            return True
         if a.end > m.start or a.start < lo:
             continue
         gap = doc[a.end : m.start]
@@ -1168,6 +1363,11 @@ def _russian_leaves(doc: Doc, handover: Mention, lo: int) -> bool:
     return i >= lo and low[i] in _RUSSIAN
 
 
+# nouns that a party name modifies without being their subject ("the Ukraine crisis")
+_EVENT_NOUNS = frozenset(["crisis", "war", "conflict", "question", "issue", "file", "dossier",
+                          "situation", "settlement", "peace", "deal", "talks", "track"])
+# "X will continue / would keep / will go on": the speaker's commitment that X goes on
+_GOING_ON = frozenset(["continue", "keep", "on"])
 _TROOPS = frozenset(["troops", "forces", "army", "soldiers", "military"])
 _RUSSIAN = frozenset(["russia", "russian", "russia's", "russia’s", "moscow's", "moscow’s"])
 _INCLUDE = frozenset(["include", "includes", "included"])
@@ -1242,6 +1442,147 @@ def _main_clause_first(
         if end > c.start and inside and len(inside) < len(trigs):
             return [t for t in trigs if t.start >= end] + inside
     return trigs
+
+
+# what is handed over or left when it is no land: people, and the nuclear plant
+_HANDED_PEOPLE = frozenset(
+    ["soldiers", "servicemen", "prisoners", "captives", "detainees", "civilians", "children",
+     "bodies", "remains", "pows", "people", "citizens", "fighters", "wounded", "documents",
+     "lists", "list", "weapons"]
+)
+_HANDOVER_WORDS = frozenset(["hand", "handing", "handed", "hands", "leave", "leaves", "left",
+                             "leaving", "surrender", "surrendered", "return", "returned"])
+
+
+def _hands_over_no_land(doc: Doc, m: Mention, found: list[Mention], end: int) -> bool:
+    """"hand over 23 wounded soldiers", "leave the Zaporizhzhia nuclear plant": a
+    hand-over verb whose object is people or the plant, not land."""
+    low = _low(doc)
+    if low[m.start] not in _HANDOVER_WORDS:
+        return False
+    for i in range(m.end, min(end, m.end + 7)):
+        if low[i] in (",", ";", ".", "and", "or") or any(
+            o.start == i and o.label == "territory" for o in found
+        ):
+            return False
+        if low[i] in _HANDED_PEOPLE or any(
+            o.start == i and o.label in ("nuclear_plant", "humanitarian") for o in found
+        ):
+            return True
+    return False
+
+
+def _located_on(doc: Doc, m: Mention) -> bool:
+    """A bare "territory" after "on"/"in"/"onto" ("troops on Ukrainian territory",
+    "in its territory"): a place, not a stance on who holds land."""
+    low = _low(doc)
+    i = m.start - 1
+    while i >= 0 and i >= m.start - 3 and low[i] not in ("on", "in", "onto", "into", "across"):
+        if low[i] in (",", ";", ".") or low[i] in _VERB_GROUP:
+            return False
+        i -= 1
+    return i >= 0 and i >= m.start - 3 and low[i] in ("on", "in", "onto", "into", "across")
+
+
+def _recognised_object(doc: Doc, m: Mention, found: list[Mention]) -> bool:
+    """A bare "territory" that is the object of "recognise" ("would never recognise any
+    occupied territory as Russian"): the stance is on recognition, not on control."""
+    low = _low(doc)
+    for o in found:
+        if o.label == "recognition" and o.end <= m.start <= o.end + 3 and not any(
+            w in (",", ";", "and", "or", "but") for w in low[o.end : m.start]
+        ):
+            return True
+    return False
+
+
+# objects of "recognise" that are no land: a deal, not a sovereignty claim
+_DEAL_NOUNS = frozenset(["agreement", "agreements", "deal", "deals", "accord", "accords",
+                         "arrangement", "arrangements", "decisions", "decision", "outcome"])
+
+
+def _recognises_a_deal(doc: Doc, m: Mention) -> bool:
+    """"would not recognise any agreement reached without it": a bare "recognise"
+    whose object is a deal."""
+    low = _low(doc)
+    if m.end - m.start != 1 or not low[m.start].startswith("recogni"):
+        return False
+    nxt = [w for w in low[m.end : m.end + 3] if w not in _ARTICLES and w != "such"]
+    return bool(nxt) and nxt[0] in _DEAL_NOUNS
+
+
+def _election_as_date(doc: Doc, m: Mention) -> bool:
+    """"on election day", "on the same day as the election": a date, not a stance."""
+    low = _low(doc)
+    after = low[m.end] if m.end < len(low) else ""
+    before = low[max(0, m.start - 3) : m.start]
+    return after in ("day", "night", "campaign") or before in (
+        ["day", "as", "the"], ["day", "of", "the"], ["time", "as", "the"])
+
+
+def _no_nato_guarantee(doc: Doc, m: Mention, ms: list[Mention], end: int) -> bool:
+    """"guarantees that NATO will not expand / take in Ukraine": the guarantee is the
+    ban on membership, not a guarantee of Ukraine's security."""
+    low = _low(doc)
+    if m.end >= end or low[m.end] != "that":
+        return False
+    stop = next((i for i in range(m.end, min(end, m.end + 10)) if low[i] in (",", ";")),
+                min(end, m.end + 10))
+    nato = [p for p in ms if m.end < p.start < stop and (
+        (p.kind == PARTY and p.label == "NATO") or (p.kind == ISSUE and p.label == "nato_membership"))]
+    # "guarantees that NATO will not take in Ukraine", "... that Ukraine will never join NATO"
+    return bool(nato) and any(w in ("not", "never", "n't") for w in low[m.end : stop])
+
+
+_TRAILING_CONDITIONS = frozenset(["once", "if", "unless", "until", "when"])
+
+
+def _in_trailing_condition(doc: Doc, trig: Mention, lo: int) -> bool:
+    """A stance verb inside a condition that ends the clause ("the truce would take
+    effect once Russia accepted it"): the condition's subject states nothing."""
+    low = _low(doc)
+    for i in range(trig.start - 1, max(lo + 2, trig.start - 6) - 1, -1):
+        w = low[i]
+        if w in (",", ";", ":", "-", "—") or w in _QUOTES:
+            return False
+        if w in _TRAILING_CONDITIONS:
+            return i + 1 < trig.start and low[i - 1] not in ("only", "and", "or", "but")
+    return False
+
+
+def _addressee_inside(doc: Doc, m: Mention, parties: list[Mention]) -> bool:
+    """"asked Washington for", "asked Turkey and the UN to": a gapped trigger whose gap
+    holds the party asked (not a question put: "Asked whether Kyiv would ...")."""
+    low = _low(doc)
+    if m.end - m.start < 3 or not low[m.start].startswith("ask"):
+        return False
+    if any(w in ("whether", "if", "about", "what", "how", "why", "when") for w in
+           low[m.start : m.end]):
+        return False
+    return all(m.start < p.start and p.end < m.end for p in parties if
+               p.start < m.end and m.start < p.end)
+
+
+_WEAK_ANTECEDENTS = frozenset(["talks", "legitimacy", "agreement_form"])
+
+
+def _pronoun_antecedent(
+    doc: Doc, ms: list[Mention], trig: Mention, lo: int, hi: int, sent: Span, state: DocState
+) -> Mention | None:
+    """The issue a "them" in the clause, or an "it" right after the trigger, stands for:
+    the one issue named earlier in the sentence, else the one the previous sentence
+    named ("Elections will be held after the war. Holding them now would be
+    irresponsible.")."""
+    low = _low(doc)
+    if not ("them" in low[lo:hi] or "it" in low[trig.end : min(hi, trig.end + 2)]):
+        return None
+    before = [m for m in ms if m.kind == ISSUE and sent.start <= m.start and m.end <= lo]
+    if before:
+        labels = {m.label for m in before}
+        m = before[-1] if len(labels) == 1 else None
+    else:
+        m = state.last_issue
+    return m if m is not None and m.label not in _WEAK_ANTECEDENTS else None
 
 
 def _condition_clause(doc: Doc, lo: int, hi: int) -> bool:
@@ -1322,6 +1663,11 @@ def _coordinated_verbs(doc: Doc, ms: list[Mention]) -> list[int]:
             j -= 1
         if low[j] != "and":
             continue
+        if j > 0 and low[j - 1] == "," and any(a.end <= j - 1 for a in acts[:k]) and \
+                low[b.start].endswith("ed"):
+            # "Kyiv said it was ready to X, and asked both to Y": a second statement
+            out.append(j)
+            continue
         vb = low[b.start]
         for a in acts[:k]:
             va = low[a.start]
@@ -1375,7 +1721,9 @@ def _relative_stances(doc: Doc, ms: list[Mention]) -> list[int]:
 
 
 # condition words that, in a plan's text, name what its author asks in return
-_PLAN_CONDITIONS = frozenset(["only", "provided", "providing", "unless", "on"])
+# "The guarantor states would ...": a word read as a reporting verb is a noun before these
+_MODALS = frozenset(["would", "will", "could", "should", "must", "can", "may", "might"])
+_PLAN_CONDITIONS = frozenset(["only", "provided", "providing", "unless", "on", "once"])
 _RELATIVE_ADVERBS = frozenset(["so", "flatly", "firmly", "since", "swiftly", "quickly"])
 
 
@@ -1694,6 +2042,12 @@ def _plan_frame(doc: Doc, ms: list[Mention], body: int) -> tuple[int, int] | Non
     for n in nouns:
         if n.end in verbs:
             return body, n.end
+        if n.end + 1 < len(low) and low[n.end] == "," and low[n.end + 1] in ("which", "that"):
+            # "The document, which the minister called a basis for talks, provides that"
+            close = next((i for i in range(n.end + 2, min(len(low), n.end + 16))
+                          if low[i] in (",", ";", ".")), None)
+            if close is not None and low[close] == "," and close + 1 in verbs:
+                return body, close + 1
         if n.end + 1 in verbs and low[n.end] in _PLAN_ADVERBS:
             return body, n.end + 1  # "The document also calls for ..."
         w = low[n.end] if n.end < len(low) else ""
@@ -1808,6 +2162,11 @@ def _opens_list(doc: Doc, sent: Span) -> bool:
         last -= 1
     tail = " ".join(low[max(sent.start, last - 2) : last + 1])
     return tail.endswith(_LIST_OPENERS)
+
+
+# nouns of a sentence that announces a plan's points ("set out ten elements:")
+_LIST_NOUNS = frozenset(["points", "elements", "principles", "steps", "provisions", "items",
+                         "measures", "clauses", "pillars", "proposals"])
 
 
 def _ends_with_colon(doc: Doc, sent: Span) -> bool:
