@@ -209,9 +209,11 @@ class MentionFinder:
         for hk, (tk, key) in self.gapped.items():
             for s, e in gaps.get(hk, ()):
                 tail = [(s2, e2) for s2, e2 in gaps.get(tk, ()) if e <= s2 <= e + _GAP]
-                # a trigger in the gap is a stance of its own: "dropped its objections to
-                # Ukraine's NATO bid" is no "dropped ... NATO"
-                if tail and any(e <= a < tail[0][0] for a, _, _ in found.get(ACT, ())):
+                # a stance noun in the gap is a stance of its own: "dropped its objections
+                # to Ukraine's NATO bid" is no "dropped ... NATO" ("children must be
+                # returned" still is "children ... returned")
+                if tail and any(e <= a < tail[0][0] and self.keys[k][2] == "noun"
+                                for a, _, k in found.get(ACT, ())):
                     continue
                 if tail:
                     found.setdefault(self.keys[key][0], []).append((s, tail[0][1], key))
