@@ -130,3 +130,18 @@ def test_news_stance_verbs(text: str, act: str) -> None:
 )
 def test_refusals_of_refusals_and_non_stances(text: str, expected: set) -> None:
     assert keys(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # proposing what another party is to do asks it of that party
+        ("Washington proposed that Kyiv withdraw from Donbas.", {("US", "demand", "territory")}),
+        ("Trump suggested Ukraine should hold elections.", {("US", "demand", "elections")}),
+        # proposing one's own step, or a joint one, stays a proposal
+        ("Russia proposed a ceasefire.", {("RU", "propose", "ceasefire")}),
+        ("Russia proposed that it would freeze the front.", {("RU", "propose", "territory")}),
+    ],
+)
+def test_proposing_what_another_party_does_is_a_demand(text: str, expected: set) -> None:
+    assert keys(text) == expected

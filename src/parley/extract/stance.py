@@ -844,6 +844,11 @@ class StanceFinder:
             elif act == "reject" and _impossible_without(doc, trig):
                 # "X is impossible without Y": X is wanted, on the condition of Y
                 act, rule_base = "demand", rule_base + "+without"
+            elif act == "propose" and trig.value == "subject" and \
+                    _asks_another(doc, trig, hi, ms, actor):
+                # "Washington proposed that Kyiv withdraw", "suggested Ukraine should":
+                # what another party is to do is asked of it
+                act, rule_base = "demand", rule_base + "+asks-another"
             if trig.value == "noun" and low[trig.end : trig.end + 2] in (
                 ["is", "not"], ["are", "not"], ["was", "not"], ["were", "not"]
             ):
@@ -1967,6 +1972,27 @@ def _dropped_refusal(doc: Doc, trig: Mention, lo: int) -> bool:
     objections to", "withdrew its veto on", "ended its opposition to"."""
     low = _low(doc)
     return any(low[k] in _DROP_VERBS for k in range(max(lo, trig.start - 3), trig.start))
+
+
+_PROPOSING = frozenset(["proposed", "proposes", "propose", "proposing", "suggested", "suggests",
+                        "suggest", "suggesting", "floated", "floats", "backed", "backs", "supported",
+                        "supports", "favours", "favors", "favoured", "favored", "put forward"])
+_ASKING = frozenset(["to", "should", "must", "would", "will", "withdraw", "withdraws", "cede",
+                     "cedes", "give", "gives", "hold", "holds", "accept", "accepts", "abandon",
+                     "drop", "recognise", "recognize", "agree", "pull", "hand", "renounce"])
+
+
+def _asks_another(doc: Doc, trig: Mention, hi: int, ms: list[Mention], actor: str | None) -> bool:
+    """After a verb of proposing, another party is the subject of what is proposed:
+    "proposed that Kyiv withdraw", "suggested Ukraine should hold elections"."""
+    low = _low(doc)
+    if " ".join(low[trig.start:trig.end]) not in _PROPOSING:
+        return False
+    k = trig.end + (trig.end < hi and low[trig.end] == "that")
+    party = next((m for m in ms if m.kind == PARTY and m.start == k + (low[k] == "the")), None)
+    if party is None or party.label == actor or party.end >= hi:
+        return False
+    return low[party.end] in _ASKING
 
 
 _PASSIVE_AUX = frozenset(["was", "were", "is", "are", "been", "be", "being"])
