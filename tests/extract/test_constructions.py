@@ -145,3 +145,22 @@ def test_refusals_of_refusals_and_non_stances(text: str, expected: set) -> None:
 )
 def test_proposing_what_another_party_does_is_a_demand(text: str, expected: set) -> None:
     assert keys(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # stances said without a stance verb
+        ("Russia's position is that Ukraine must withdraw from Donbas.",
+         {("RU", "demand", "territory")}),
+        ("Kyiv is standing firm against any territorial concessions.",
+         {("UA", "reject", "territory")}),
+        ("Russia is not budging on Donbas.", {("RU", "demand", "territory")}),
+        ("The Kremlin made the lifting of sanctions a condition for any deal.",
+         {("RU", "demand", "sanctions")}),
+        ("Ukraine is not going to give up Donbas.", {("UA", "reject", "territory")}),
+        ("The price of oil rose after the talks.", set()),
+    ],
+)
+def test_stances_without_a_stance_verb(text: str, expected: set) -> None:
+    assert keys(text) == expected
