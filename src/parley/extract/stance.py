@@ -93,7 +93,7 @@ class DocState:
     prev_person: str | None = None  # party of the person the previous sentence named
     pair: list[str] = field(default_factory=list)  # "China and Brazil" opening the last sentence
     remarks_by: str | None = None  # whose remarks follow ("Excerpts from his remarks follow.")
-    last_issue: Mention | None = None  # the one issue the previous sentence named
+    prev_mentions: list[Mention] = field(default_factory=list)  # the previous sentence's
     plan_para: str | None = None  # the author of the plan text this paragraph goes on with
 
 
@@ -1207,8 +1207,7 @@ class StanceFinder:
 
     def _advance(self, doc, sent, ms, state: DocState, speaker) -> None:
         state.stances_age += 1
-        named = [m for m in ms if m.kind == ISSUE] if ms else []
-        state.last_issue = named[-1] if len({m.label for m in named}) == 1 else None
+        state.prev_mentions = ms or []  # for a pronoun in the next sentence (read lazily)
         # "he" usually continues the subject of the last sentence naming a person
         state.prev_person = None
         persons = [m for m in ms if m.kind == PARTY and m.value == "person"] if ms else None
@@ -1586,7 +1585,8 @@ def _pronoun_antecedent(
         labels = {m.label for m in before}
         m = before[-1] if len(labels) == 1 else None
     else:
-        m = state.last_issue
+        named = [m for m in state.prev_mentions if m.kind == ISSUE]
+        m = named[-1] if len({m.label for m in named}) == 1 else None
     return m if m is not None and m.label not in _WEAK_ANTECEDENTS else None
 
 
