@@ -53,12 +53,12 @@ def test_held_out_news_set_scores_do_not_regress(dossier) -> None:
 def test_third_news_set_scores_do_not_regress(dossier) -> None:
     # tests/data/newsheld2: 24 news-style reports, wholly held out (nobody writing
     # rules reads them or their errors). First measured at P 0.592 R 0.208 F1 0.308,
-    # far below the news targets; these floors only catch a regression.
+    # now P 0.623 R 0.242 F1 0.349: far below the news targets; floors catch a regression.
     from pathlib import Path
 
     root = Path(__file__).resolve().parent.parent / "data" / "newsheld2"
     result = evaluate_extractor(root / "gold.jsonl", root / "docs", dossier=dossier)
     assert not result.problems
     assert result.documents == 24
-    assert result.claims.f1 >= 0.29
-    assert result.claims.precision >= 0.55
+    assert result.claims.f1 >= 0.33
+    assert result.claims.precision >= 0.60
