@@ -164,3 +164,20 @@ def test_proposing_what_another_party_does_is_a_demand(text: str, expected: set)
 )
 def test_stances_without_a_stance_verb(text: str, expected: set) -> None:
     assert keys(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an answer naming no issue takes the question's
+        ("QUESTION: Will Ukraine ever join NATO?\nTRUMP: That is not going to happen.",
+         {("US", "reject", "nato_membership")}),
+        ("Q: What about elections in Ukraine?\nZELENSKY: We are ready to hold them after the war.",
+         {("UA", "propose", "elections")}),
+        # an answer with its own issue keeps it; a question gives nothing to a later line
+        ("Q: And NATO?\nA: Next question.\nPutin said Russia wants Donbas.",
+         {("RU", "demand", "territory")}),
+    ],
+)
+def test_an_answer_takes_the_issue_of_its_question(text: str, expected: set) -> None:
+    assert keys(text) == expected

@@ -95,6 +95,7 @@ class DocState:
     remarks_by: str | None = None  # whose remarks follow ("Excerpts from his remarks follow.")
     prev_mentions: list[Mention] = field(default_factory=list)  # the previous sentence's
     plan_para: str | None = None  # the author of the plan text this paragraph goes on with
+    question_issues: list[Mention] = field(default_factory=list)  # a question just asked
 
 
 def _in(m: Mention, start: int, end: int) -> bool:
@@ -895,6 +896,11 @@ class StanceFinder:
                 hits = [IssueHit(h.issue, h.outcome, h.start, act, "+relative") for h in
                         self.issues(doc, ms, bounds[ci - 1], lo, act, trig, [])]
                 regions = regions or self.regions(doc, ms, bounds[ci - 1], lo)
+            if not hits and state.question_issues and not frame:
+                # the answer right after a question about an issue, naming none itself
+                hits = [IssueHit(m.label, m.value or self.defaults.get(m.label), trig.start, act,
+                                 "+question") for m in state.question_issues
+                        if m.label not in {h.issue for h in hits}][:1]
             if not hits and act != "reject" and (held := _meeting_in_trigger(doc, trig, ms, hi)):
                 # "offered to organise a summit": the trigger itself names the format
                 hits = [IssueHit("talks", held, trig.start, act)]
@@ -1207,6 +1213,9 @@ class StanceFinder:
 
     def _advance(self, doc, sent, ms, state: DocState, speaker) -> None:
         state.stances_age += 1
+        # "Q: And NATO?" / "A: It is not happening.": the answer's issue is the question's
+        state.question_issues = [m for m in ms if m.kind == ISSUE] \
+            if ms and _is_question(doc, sent) else []
         state.prev_mentions = ms or []  # for a pronoun in the next sentence (read lazily)
         # "he" usually continues the subject of the last sentence naming a person
         state.prev_person = None
