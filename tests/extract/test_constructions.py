@@ -181,3 +181,20 @@ def test_stances_without_a_stance_verb(text: str, expected: set) -> None:
 )
 def test_an_answer_takes_the_issue_of_its_question(text: str, expected: set) -> None:
     assert keys(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "A:" in an interview is the person the report is about
+        ("An interview with President Volodymyr Zelensky.\nQ: What do you want?\n"
+         "A: We want NATO membership.", {("UA", "demand", "nato_membership")}),
+        # the subject of a copula right before a stance noun is the aim
+        ("Zelensky said NATO membership remains our goal.", {("UA", "demand", "nato_membership")}),
+        ("Security guarantees are Kyiv's top priority.", {("UA", "demand", "security_guarantees")}),
+        ("Specific conditions were discussed and Putin showed a willingness to make concessions"
+         " at the Alaska summit.", set()),
+    ],
+)
+def test_interview_answers_and_aims_named_before_the_noun(text: str, expected: set) -> None:
+    assert keys(text) == expected

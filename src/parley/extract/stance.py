@@ -96,6 +96,7 @@ class DocState:
     prev_mentions: list[Mention] = field(default_factory=list)  # the previous sentence's
     plan_para: str | None = None  # the author of the plan text this paragraph goes on with
     question_issues: list[Mention] = field(default_factory=list)  # a question just asked
+    first_person: str | None = None  # party of the first person named: an interview's subject
 
 
 def _in(m: Mention, start: int, end: int) -> bool:
@@ -896,6 +897,12 @@ class StanceFinder:
                 hits = [IssueHit(h.issue, h.outcome, h.start, act, "+relative") for h in
                         self.issues(doc, ms, bounds[ci - 1], lo, act, trig, [])]
                 regions = regions or self.regions(doc, ms, bounds[ci - 1], lo)
+            cop = next((k for k in range(trig.start - 1, max(lo, trig.start - 4) - 1, -1)
+                        if low[k] in _COPULAS), None) if not hits and trig.value == "noun" else None
+            if cop is not None:
+                # "NATO membership remains our goal", "Guarantees are Kyiv's top priority":
+                # the subject of the copula right before the noun is the aim
+                hits = self.issues(doc, ms, lo, cop, act, trig, [m for m in excl if m])
             if not hits and state.question_issues and not frame:
                 # the answer right after a question about an issue, naming none itself
                 hits = [IssueHit(m.label, m.value or self.defaults.get(m.label), trig.start, act,
@@ -1179,7 +1186,9 @@ class StanceFinder:
         ] and _line_break_before(doc, first)
         item = _list_item(doc, first, sent.end) if orth[first][:1] in _ITEM_STARTS else None
         if line_start:
-            state.line_speaker = _line_speaker(doc, ms, first, sent.end)
+            state.line_speaker = _line_speaker(doc, ms, first, sent.end) or (
+                # "A: ..." in an interview: the person the report is about answers
+                state.first_person if _answer_line(doc, first, sent.end) else None)
             state.in_list = item is not None and state.list_holder is not None
             if item is None:
                 state.list_holder = None
@@ -1220,6 +1229,8 @@ class StanceFinder:
         # "he" usually continues the subject of the last sentence naming a person
         state.prev_person = None
         persons = [m for m in ms if m.kind == PARTY and m.value == "person"] if ms else None
+        if persons and state.first_person is None:
+            state.first_person = persons[0].label
         if persons:
             low = _low(doc)
             for m in persons:
@@ -2004,6 +2015,7 @@ def _asks_another(doc: Doc, trig: Mention, hi: int, ms: list[Mention], actor: st
     return low[party.end] in _ASKING
 
 
+_COPULAS = frozenset(["is", "remains", "remain", "remained", "was", "are", "were"])
 _PASSIVE_AUX = frozenset(["was", "were", "is", "are", "been", "be", "being"])
 _PASSIVE_SKIP = frozenset(["also", "again", "already", "firmly", "flatly", "repeatedly",
                            "swiftly", "quickly", "immediately", "publicly", "reportedly",
@@ -2117,6 +2129,13 @@ def _line_speaker(doc: Doc, ms: list[Mention], first: int, end: int) -> str | No
                     return m.label
             return None
     return None
+
+
+def _answer_line(doc: Doc, first: int, end: int) -> bool:
+    """An interview's answer line: "A: ...", "Answer: ..."."""
+    low = _low(doc)
+    return first + 1 < end and low[first] in ("a", "answer") and low[first + 1] == ":" \
+        and token_strings(doc)[1][first][:1].isupper()
 
 
 def _quote_after_colon(doc: Doc, sent: Span) -> bool:
