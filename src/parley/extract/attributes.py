@@ -349,8 +349,11 @@ def _concessive(doc: Doc, s: int) -> bool:
 def _condition_in(doc: Doc, start: int, end: int, lex: _Lexicons) -> bool:
     # a concessive clause ("even if membership would come only after the war") sets
     # no condition on the stance: look only before it
-    end = next((k for k in range(start + 1, end) if _concessive(doc, k)), end)
-    if any(_provided_conjunction(doc, k, end) for k in range(start, end)):
+    words = token_strings(doc)[0][start:end]
+    if "even" in words:  # rare: scan for "even if" only when "even" is there
+        end = next((k for k in range(start + 1, end) if _concessive(doc, k)), end)
+    if ("provided" in words or "providing" in words) and any(
+            _provided_conjunction(doc, k, end) for k in range(start, end)):
         return True
     for s, e in lex.condition.find(doc, start, end):
         if any(token_strings(doc)[0][k] in _NOT_CONDITION_AFTER for k in range(e, min(len(doc), e + 2))):
