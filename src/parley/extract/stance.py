@@ -2100,8 +2100,6 @@ def _plan_frame(doc: Doc, ms: list[Mention], body: int) -> tuple[int, int] | Non
                 return body, close + 1
         if n.end + 1 in verbs and low[n.end] in _PLAN_ADVERBS:
             return body, n.end + 1  # "The document also calls for ..."
-        if low[n.end - 1] in _PLAN_PARTS and n.end < len(low) and low[n.end] in ("is", "are"):
-            return body, n.end + 1  # "The fourth point is a cap on the army"
         w = low[n.end] if n.end < len(low) else ""
         if n.end < len(low) and orth[n.end].islower() and w.isalpha() and len(w) > 3 and \
                 w.endswith("s") and not w.endswith(("ss", "us")) and w not in _NOT_PLAN_VERBS:
@@ -2111,8 +2109,6 @@ def _plan_frame(doc: Doc, ms: list[Mention], body: int) -> tuple[int, int] | Non
 
 _ATTACKS = frozenset(["attacks", "attack", "strikes", "strike", "shelling", "bombing",
                       "bombardment", "assaults"])
-_PLAN_PARTS = frozenset(["point", "points", "provision", "provisions", "clause", "clauses",
-                         "article", "section"])
 _PLAN_ADVERBS = frozenset(["also", "further", "reportedly", "explicitly", "still", "then",
                            "additionally", "likewise", "similarly"])
 # third-person words after a plan noun that do not state its content
